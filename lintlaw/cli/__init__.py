@@ -1,0 +1,1 @@
+"""Command-line interface (typer). The only layer that prints, styles output or picks exit codes."""

@@ -1,0 +1,20 @@
+"""Where each command group registers itself. One module per group keeps commands apart."""
+
+from __future__ import annotations
+
+import importlib
+
+import typer
+
+# Each module defines ``register(app)``. Listed in the order shown by ``lintlaw --help``.
+COMMAND_MODULES = (
+    "lintlaw.cli.check",
+    "lintlaw.cli.outline",
+    "lintlaw.cli.rules",
+    "lintlaw.cli.config",
+)
+
+
+def register_all(app: typer.Typer) -> None:
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(app)
