@@ -1,0 +1,101 @@
+"""The Python API: lint a string, a Document or paths, and get findings back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from lintlaw.config import Config
+from lintlaw.engine import RuleSet, load_rules, run_rules
+from lintlaw.engine.loader import rule_selected
+from lintlaw.errors import LintlawError
+from lintlaw.model import Document, FileSummary, Finding, LintResult, Outline, assign_fingerprints
+
+
+def lint_document(document: Document, ruleset: RuleSet | None = None) -> tuple[Outline, list[Finding]]:
+    """Segment ``document`` and run ``ruleset`` (default: the bundled pack) over it."""
+    from lintlaw.structure import segment
+
+    ruleset = ruleset if ruleset is not None else load_rules()
+    outline = segment(document)
+    findings = run_rules(outline, ruleset)
+    assign_fingerprints(findings)
+    return outline, findings
+
+
+def lint_text(
+    text: str,
+    *,
+    path: str = "<text>",
+    language: str | None = None,
+    ruleset: RuleSet | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> list[Finding]:
+    """Lint a string (front matter allowed) and return its findings, sorted by position."""
+    from lintlaw.ingest import read_text
+
+    document = read_text(text, path=path)
+    if language:
+        document.language = language
+    ruleset = ruleset if ruleset is not None else load_rules()
+    if select or ignore:
+        ruleset = ruleset.subset(select, ignore)
+    return lint_document(document, ruleset)[1]
+
+
+def _ruleset_for(config: Config, ruleset: RuleSet | None) -> RuleSet:
+    if ruleset is None:
+        ruleset = load_rules(config.rule_dirs)
+    # Per-path overrides may re-select rules the global list drops, so keep every rule that
+    # any override selects and filter findings per file afterwards.
+    extra = [s for o in config.per_path for s in o.select]
+    return ruleset.subset([*config.select, *extra] if config.select else (), ())
+
+
+def _keep(finding: Finding, config: Config, path: str) -> bool:
+    extra_select, extra_ignore = config.overrides_for(path)
+    select = [*config.select, *extra_select] if config.select else []
+    return rule_selected(finding.code, finding.rule, select, [*config.ignore, *extra_ignore])
+
+
+def lint_path(
+    paths: str | Path | Iterable[str | Path],
+    *,
+    config: Config | None = None,
+    ruleset: RuleSet | None = None,
+    documents: dict[str, Document] | None = None,
+) -> LintResult:
+    """Lint files and folders (recursively). One bad file is an error entry, never lost results.
+
+    Pass a dict as ``documents`` to receive the ingested Documents keyed by display path.
+    """
+    from lintlaw.ingest import iter_paths, read_path
+
+    config = config or Config()
+    ruleset = _ruleset_for(config, ruleset)
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    result = LintResult()
+    for display, path in iter_paths([str(p) for p in paths], exclude=config.exclude):
+        if path is not None and config.is_excluded(path):
+            continue
+        try:
+            document = read_path(path if path is not None else "-", display=display)
+            outline, findings = lint_document(document, ruleset)
+        except LintlawError as exc:
+            exc.file = exc.file or display
+            result.errors.append(exc)
+            continue
+        except Exception as exc:  # noqa: BLE001 - one broken file must not lose the others
+            result.errors.append(LintlawError(f"internal error: {type(exc).__name__}: {exc}", file=display, code="E900"))
+            continue
+        if documents is not None:
+            documents[display] = document
+        result.files.append(FileSummary(
+            path=display, language=document.language, clauses=sum(1 for _ in outline.clauses()),
+            metadata=dict(document.metadata), format=document.format,
+        ))
+        result.findings.extend(f for f in findings if _keep(f, config, display))
+    result.sort()
+    return result

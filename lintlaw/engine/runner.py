@@ -1,0 +1,287 @@
+"""Run a compiled rule set over one outline: match each clause once, then apply each rule's conditions.
+
+Scopes decide where a condition looks, relative to the clause where the rule's ``match`` fired:
+
+- ``clause`` (alias ``inherited``): the clause's own text plus every ancestor's own text, so a list
+  item inherits its chapeau ("by means of threat … : (a) recruits …") and the tail after the list;
+- ``sentence``: only the sentence of the match;
+- ``section``: the enclosing article or section with all its sub-clauses (and its chapeau);
+- ``definition``: the clause scope plus the definitions of every defined term the clause uses, so a
+  definition of "trafficking" applies wherever "trafficking" is used;
+- ``document``: the whole document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable
+
+from lintlaw.engine.compile import WORD_RE, CompiledRule, CompiledRules, Either, Group, compile_rules
+from lintlaw.model import Clause, Finding, Outline
+from lintlaw.structure import nlp as nlpmod
+
+if TYPE_CHECKING:
+    from lintlaw.engine.loader import RuleSet
+
+SECTION_KINDS = frozenset({"article", "section", "rule", "regulation", "schedule"})
+MAX_SEGMENT = 50_000
+Span = tuple[int, int]
+
+
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def collapse_space(text: str) -> tuple[str, list[int]]:
+    """Fold runs of white space (line breaks included) to one space, so phrases match across lines.
+
+    Returns the folded text and, for each of its positions (plus the end), the offset in ``text``.
+    """
+    pieces: list[str] = []
+    index: list[int] = []
+    pos = 0
+    for m in _SPACE_RUN.finditer(text):
+        pieces.append(text[pos : m.start()])
+        index.extend(range(pos, m.start()))
+        pieces.append(" ")
+        index.append(m.start())
+        pos = m.end()
+    pieces.append(text[pos:])
+    index.extend(range(pos, len(text)))
+    index.append(len(text))
+    return "".join(pieces), index
+
+
+@dataclass
+class Segment:
+    """A piece of one clause's own text, matched as one spaCy doc."""
+
+    clause: Clause
+    start: int
+    end: int
+    sents: list[Span] = field(default_factory=list)
+
+
+def _segments(outline: Outline) -> list[Segment]:
+    segments = []
+    text = outline.document.norm
+    for clause in outline.clauses():
+        for start, end in clause.own_spans:
+            while start < end:
+                stop = end
+                if stop - start > MAX_SEGMENT:
+                    cut = text.rfind(" ", start, start + MAX_SEGMENT)
+                    stop = cut if cut > start else start + MAX_SEGMENT
+                if text[start:stop].strip():
+                    segments.append(Segment(clause, start, stop))
+                start = stop
+    return segments
+
+
+def compiled_for(ruleset: "RuleSet", language: str) -> CompiledRules:
+    """The rule set's matchers for ``language``, compiled once and cached on the rule set."""
+    if ruleset._compiled is None:
+        ruleset._compiled = {}
+    lang = nlpmod.pipeline_language(language)
+    if lang not in ruleset._compiled:
+        ruleset._compiled[lang] = compile_rules(ruleset.rules, ruleset.lexicons, lang)
+    return ruleset._compiled[lang]
+
+
+class _Matches:
+    """Hits per clause: key → list of (start, end) offsets into the document."""
+
+    def __init__(self, outline: Outline, compiled: CompiledRules) -> None:
+        self.outline = outline
+        self.by_clause: dict[int, dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
+        self.sentences: dict[int, list[Span]] = defaultdict(list)
+        self._run(compiled)
+
+    def _run(self, compiled: CompiledRules) -> None:
+        doc = self.outline.document
+        segments = _segments(self.outline)
+        needs_nlp = [s for s in segments if not compiled.filterable or self._may_match(s, compiled.literals)]
+        nlp = nlpmod.get_nlp(doc.language)
+        folded = [collapse_space(doc.norm[s.start : s.end]) for s in needs_nlp]
+        docs = nlpmod.process((text for text, _ in folded), doc.language)
+        for segment, (_, index), sdoc in zip(needs_nlp, folded, docs):
+            hits = self.by_clause[id(segment.clause)]
+            base = segment.start
+            for key_id, start, end in [*compiled.phrase_matcher(sdoc), *compiled.token_matcher(sdoc)]:
+                span = sdoc[start:end]
+                hits[nlp.vocab.strings[key_id]].append((base + index[span.start_char], base + index[span.end_char - 1] + 1))
+            self.sentences[id(segment.clause)].extend(
+                (base + index[s.start_char], base + index[s.end_char - 1] + 1) for s in sdoc.sents
+            )
+        if compiled.regexes:
+            for segment in segments:
+                folded = nlpmod.fold_case(doc.norm[segment.start : segment.end])
+                hits = self.by_clause[id(segment.clause)]
+                for key, regex in compiled.regexes.items():
+                    for m in regex.finditer(folded):
+                        if m.end() > m.start():
+                            hits[key].append((segment.start + m.start(), segment.start + m.end()))
+
+    def _may_match(self, segment: Segment, literals: frozenset[str]) -> bool:
+        folded = nlpmod.fold_case(self.outline.document.norm[segment.start : segment.end])
+        return any(word in literals for word in WORD_RE.findall(folded))
+
+    def hits(self, clause: Clause) -> dict[str, list[Span]]:
+        return self.by_clause.get(id(clause), {})
+
+    def sentence_of(self, clause: Clause, offset: int) -> Span | None:
+        return next((s for s in self.sentences.get(id(clause), []) if s[0] <= offset < s[1]), None)
+
+
+class _Evaluator:
+    """Applies compiled rules to the matches of one outline."""
+
+    def __init__(self, outline: Outline, compiled: CompiledRules) -> None:
+        self.outline = outline
+        self.compiled = compiled
+        self.matches = _Matches(outline, compiled)
+        self.definitions = outline.definitions()
+        self._term_res = {
+            term: re.compile(r"(?<!\w)" + re.escape(term) + r"(?!\w)")
+            for term in self.definitions
+            if len(term) >= 3
+        }
+
+    # -- scopes -----------------------------------------------------------------------------
+    def inherited(self, clause: Clause) -> list[Clause]:
+        return [clause, *clause.ancestors()]
+
+    def section(self, clause: Clause) -> list[Clause]:
+        node = clause
+        chain = [clause, *clause.ancestors()]
+        for candidate in chain:
+            if candidate.kind in SECTION_KINDS:
+                node = candidate
+                break
+        else:
+            top = [c for c in chain if c.parent is not None and c.parent.parent is None]
+            node = top[0] if top else clause
+        return [*node.walk(), *node.ancestors()]
+
+    def definition_scope(self, clause: Clause) -> list[Clause]:
+        scope = self.inherited(clause)
+        text = " ".join(self.outline.own_text(c, normalized=True) for c in scope).lower()
+        for term, regex in self._term_res.items():
+            definition = self.definitions[term]
+            if definition is not clause and regex.search(text):
+                scope.extend(definition.walk())
+        return scope
+
+    def scope_clauses(self, clause: Clause, scope: str) -> list[Clause]:
+        if scope in ("clause", "inherited", "sentence"):
+            return self.inherited(clause)
+        if scope == "section":
+            return self.section(clause)
+        if scope == "definition":
+            return self.definition_scope(clause)
+        return list(self.outline.clauses())
+
+    def requirement_met(self, requirement: Group | Either, clause: Clause, trigger: Span) -> bool:
+        if isinstance(requirement, Either):
+            return any(all(self.group_hits(g, clause, trigger) for g in alt) for alt in requirement.alternatives)
+        return self.group_hits(requirement, clause, trigger)
+
+    def group_hits(self, group: Group, clause: Clause, trigger: Span) -> bool:
+        if group.scope == "sentence":
+            sentence = self.matches.sentence_of(clause, trigger[0]) or trigger
+            hits = self.matches.hits(clause)
+            return any(s < sentence[1] and e > sentence[0] for key in group.keys for s, e in hits.get(key, ()))
+        for node in self.scope_clauses(clause, group.scope):
+            hits = self.matches.hits(node)
+            if any(hits.get(key) for key in group.keys):
+                return True
+        return False
+
+    # -- rules ------------------------------------------------------------------------------
+    def triggers(self, crule: CompiledRule, clause: Clause) -> list[Span]:
+        hits = self.matches.hits(clause)
+        spans = {span for key in crule.match.keys for span in hits.get(key, ())}
+        return sorted(spans, key=lambda s: (s[0], -s[1]))
+
+    def passes(self, crule: CompiledRule, clause: Clause, trigger: Span) -> bool:
+        if any(not self.requirement_met(g, clause, trigger) for g in crule.requires):
+            return False
+        return not any(self.group_hits(g, clause, trigger) for g in crule.forbids)
+
+    def first_passing(self, crule: CompiledRule, clause: Clause) -> Span | None:
+        applies_to = crule.rule.spec.get("applies_to")
+        if applies_to and clause.kind not in applies_to:
+            return None
+        return next((t for t in self.triggers(crule, clause) if self.passes(crule, clause, t)), None)
+
+    def is_defined(self, phrase: str) -> bool:
+        phrase = " ".join(phrase.lower().split())
+        singular = phrase[:-1] if phrase.endswith("s") else phrase
+        if any(term.strip("\"'") in (phrase, singular) for term in self.definitions):
+            return True
+        pattern = re.compile(
+            r"[\"']?" + re.escape(singular) + r"s?[\"']?\s+(?:shall\s+)?(?:mean|means|includes?|refers? to|is defined)",
+        )
+        return bool(pattern.search(nlpmod.fold_case(self.outline.document.norm)))
+
+    def run(self) -> list[tuple[CompiledRule, Clause, Span]]:
+        results: list[tuple[CompiledRule, Clause, Span]] = []
+        language = nlpmod.pipeline_language(self.outline.document.language)
+        clauses = list(self.outline.clauses())
+        for crule in self.compiled.rules:
+            langs = crule.rule.spec.get("language") or ["en"]
+            if language not in langs and "any" not in langs:
+                continue
+            if crule.rule.kind == "absence":
+                results.extend(self._absence(crule, clauses))
+                continue
+            for clause in clauses:
+                trigger = self.first_passing(crule, clause)
+                if trigger is not None:
+                    results.append((crule, clause, trigger))
+        return results
+
+    def _absence(self, crule: CompiledRule, clauses: list[Clause]) -> Iterable[tuple[CompiledRule, Clause, Span]]:
+        if crule.rule.spec.get("undefined"):
+            reported: set[str] = set()
+            for clause in clauses:
+                trigger = self.first_passing(crule, clause)
+                if trigger is None:
+                    continue
+                phrase = " ".join(self.outline.document.norm[trigger[0] : trigger[1]].lower().split())
+                if phrase not in reported and not self.is_defined(phrase):
+                    reported.add(phrase)
+                    yield crule, clause, trigger
+            return
+        for clause in clauses:
+            trigger = self.first_passing(crule, clause)
+            if trigger is not None:
+                if crule.absent is None or not any(self.matches.hits(c).get(k) for c in clauses for k in crule.absent.keys):
+                    yield crule, clause, trigger
+                return
+
+
+def _finding(outline: Outline, crule: CompiledRule, clause: Clause, span: Span) -> Finding:
+    doc = outline.document
+    rule = crule.rule
+    line, column = doc.position(span[0])
+    end_line, end_column = doc.position(span[1])
+    return Finding(
+        file=doc.path, rule=rule.name, code=rule.code, severity=rule.severity, stance=rule.stance,
+        message=rule.message, start=span[0], end=span[1], line=line, column=column, end_line=end_line,
+        end_column=end_column, clause_id=clause.id, clause_label=clause.label,
+        clause_text=" ".join(outline.text(clause).split()), match=" ".join(doc.text[span[0] : span[1]].split()),
+        page=doc.page(span[0]), suggestion=rule.suggestion,
+    )
+
+
+def run_rules(outline: Outline, ruleset: "RuleSet") -> list[Finding]:
+    """All findings of ``ruleset`` in ``outline``, sorted by position then code (no fingerprints yet)."""
+    if not ruleset.rules:
+        return []
+    compiled = compiled_for(ruleset, outline.document.language)
+    evaluator = _Evaluator(outline, compiled)
+    findings = [_finding(outline, crule, clause, span) for crule, clause, span in evaluator.run()]
+    findings.sort(key=Finding.sort_key)
+    return findings
