@@ -10,7 +10,6 @@ import typer
 COMMAND_MODULES = (
     "lintlaw.cli.check",
     "lintlaw.cli.outline",
-    "lintlaw.cli.rules",
     "lintlaw.cli.config",
 )
 
