@@ -1,0 +1,99 @@
+"""Run jobs on local worker processes with a bounded number in flight.
+
+Workers are started with the ``forkserver`` method (``spawn`` where that is unavailable), so
+they never inherit the parent's open database or threads; each loads the rules and spaCy once,
+in the pool initializer. Jobs are pulled from the producer only when there is room, so memory
+stays bounded whatever the corpus size.
+
+If a worker dies (killed, out of memory, a crash in native code), the pool is rebuilt and the
+documents that were in flight are run again one at a time: the one that kills its worker alone
+is recorded as failed with code E901, and the others are analysed normally.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from typing import Iterator
+
+from lintlaw.scan.analyse import Analyser, analyse_in_worker, init_worker
+from lintlaw.scan.records import DocumentResult, Job
+
+WORKER_DIED = "E901"
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+class LocalExecutor:
+    """A process pool that turns a stream of jobs into a stream of results (in completion order)."""
+
+    name = "local"
+
+    def __init__(self, analyser: Analyser, jobs: int, in_flight: int | None = None) -> None:
+        self.analyser = analyser
+        self.jobs = max(1, jobs)
+        self.in_flight = max(1, in_flight or self.jobs * 4)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.jobs, mp_context=_context(), initializer=init_worker, initargs=(self.analyser,)
+        )
+
+    def _restart(self) -> ProcessPoolExecutor:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = self._new_pool()
+        return self._pool
+
+    def run(self, jobs: Iterator[Job]) -> Iterator[DocumentResult]:
+        pool = self._pool or self._restart()
+        pending: dict[Future[DocumentResult], Job] = {}
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < self.in_flight:
+                job = next(jobs, None)
+                if job is None:
+                    exhausted = True
+                else:
+                    pending[pool.submit(analyse_in_worker, job)] = job
+            if not pending:
+                return
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            broken = False
+            for future in done:
+                job = pending.pop(future)
+                try:
+                    yield future.result()
+                except BrokenProcessPool:
+                    broken = True
+                    pending[future] = job  # still a suspect: rerun below
+                except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be pickled
+                    yield DocumentResult.failure(job, "E900", f"internal error: {type(exc).__name__}: {exc}")
+            if broken:
+                suspects = list(pending.values())
+                pending.clear()
+                yield from self._isolate(suspects)
+                pool = self._restart()
+
+    def _isolate(self, suspects: list[Job]) -> Iterator[DocumentResult]:
+        """Run each job that was in flight when a worker died on its own, in a fresh pool."""
+        for job in sorted(suspects, key=lambda j: j.path):
+            pool = self._restart()
+            try:
+                yield pool.submit(analyse_in_worker, job).result()
+            except BrokenProcessPool:
+                yield DocumentResult.failure(
+                    job, WORKER_DIED, "the worker process died while analysing this document"
+                )
+            except Exception as exc:  # noqa: BLE001
+                yield DocumentResult.failure(job, "E900", f"internal error: {type(exc).__name__}: {exc}")
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
