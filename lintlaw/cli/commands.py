@@ -11,6 +11,7 @@ COMMAND_MODULES = (
     "lintlaw.cli.check",
     "lintlaw.cli.outline",
     "lintlaw.cli.config",
+    "lintlaw.cli.scan",
 )
 
 
