@@ -59,6 +59,7 @@ def render(
     *,
     documents: dict[str, Any] | None = None,
     root: Path | None = None,
+    **_: Any,
 ) -> str:
     """A header row and one row per finding, in report order, CRLF line ends (RFC 4180)."""
     buffer = io.StringIO()

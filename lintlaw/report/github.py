@@ -85,6 +85,7 @@ def render(
     *,
     documents: dict[str, Any] | None = None,
     root: Path | None = None,
+    **_: Any,
 ) -> str:
     """Annotations for input errors and findings, within GitHub's per-step limits."""
     items: list[tuple[str, str, str]] = [("error", *_error_lines(e, root)) for e in result.errors]

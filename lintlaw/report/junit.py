@@ -53,6 +53,7 @@ def render(
     *,
     documents: dict[str, Any] | None = None,
     root: Path | None = None,
+    **_: Any,
 ) -> str:
     """The JUnit XML report as text."""
     by_file: dict[str, list[Finding]] = defaultdict(list)

@@ -85,6 +85,7 @@ def render(
     *,
     documents: dict[str, Any] | None = None,
     root: Path | None = None,
+    **_: Any,
 ) -> str:
     """The Markdown summary, ending in a newline."""
     suppressed = len(getattr(result, "suppressed", None) or [])

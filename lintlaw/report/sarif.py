@@ -195,6 +195,7 @@ def render(
     documents: dict[str, Any] | None = None,
     root: Path | None = None,
     exit_code: int | None = None,
+    **_: Any,
 ) -> str:
     """The SARIF log as indented JSON text ending in a newline."""
     log = build_log(result, ruleset, root=root, exit_code=exit_code)

@@ -137,6 +137,7 @@ def render(
     root: Path | None = None,
     comparison: dict[str, Any] | None = None,
     title: str | None = None,
+    **_: Any,
 ) -> str:
     """The whole report as one HTML page."""
     documents = documents or {}

@@ -7,10 +7,14 @@ whose matched words it covers, so the page script can dim what the filters hide.
 
 from __future__ import annotations
 
+import bisect
 import html
+import re
 from dataclasses import dataclass
 
 from lintlaw.model import SEVERITY_RANK, Document, Finding
+
+_SPACE_RUN = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -23,19 +27,43 @@ class Flag:
     clause: tuple[int, int]
 
 
-def clause_span(text: str, finding: Finding) -> tuple[int, int]:
-    """Where the finding's clause lies in ``text``.
+class Folded:
+    """A text with runs of white space folded to one space, and the map back to the original."""
 
-    The clause text is searched for around the match; when the finding's clause text is not a
-    verbatim slice (e.g. joined from pieces), the lines of the match stand in for it.
+    def __init__(self, text: str) -> None:
+        pieces: list[str] = []
+        index: list[int] = []
+        pos = 0
+        for match in _SPACE_RUN.finditer(text):
+            pieces.append(text[pos : match.start()])
+            index.extend(range(pos, match.start()))
+            pieces.append(" ")
+            index.append(match.start())
+            pos = match.end()
+        pieces.append(text[pos:])
+        index.extend(range(pos, len(text)))
+        self.text = "".join(pieces)
+        self.index = index
+
+    def to_folded(self, offset: int) -> int:
+        return bisect.bisect_left(self.index, offset)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        return self.index[start], self.index[end - 1] + 1
+
+
+def clause_span(text: str, folded: Folded, finding: Finding) -> tuple[int, int]:
+    """Where the finding's clause lies in the text.
+
+    Findings carry their clause's text with white space folded, so it is looked up in the folded
+    text around the match; if it is not found there, the lines of the match stand in for it.
     """
     clause = finding.clause_text
+    start, end = folded.to_folded(finding.start), folded.to_folded(finding.end)
     if clause:
-        lo = max(0, finding.end - len(clause))
-        hi = min(len(text), finding.start + len(clause))
-        found = text.rfind(clause, lo, hi)
+        found = folded.text.rfind(clause, max(0, end - len(clause)), start + len(clause))
         if found != -1:
-            return found, found + len(clause)
+            return folded.to_original(found, found + len(clause))
     line_start = text.rfind("\n", 0, finding.start) + 1
     line_end = text.find("\n", max(finding.start, finding.end - 1))
     return line_start, len(text) if line_end == -1 else line_end
@@ -43,11 +71,12 @@ def clause_span(text: str, finding: Finding) -> tuple[int, int]:
 
 def make_flags(document: Document, findings: list[tuple[str, Finding]]) -> list[Flag]:
     text = document.text
+    folded = Folded(text)
     flags = []
     for fid, finding in findings:
         start = max(0, min(finding.start, len(text)))
         end = max(start, min(finding.end, len(text)))
-        flags.append(Flag(fid, finding.severity, (start, end), clause_span(text, finding)))
+        flags.append(Flag(fid, finding.severity, (start, end), clause_span(text, folded, finding)))
     return flags
 
 
@@ -85,7 +114,7 @@ def _line_html(text: str, start: int, end: int, flags: list[Flag]) -> str:
 def render_text(document: Document, findings: list[tuple[str, Finding]], prefix: str) -> str:
     """The document body as numbered lines; ``prefix`` makes line ids unique on the page."""
     text = document.text
-    flags = make_flags(document, findings)
+    flags = make_flags(document, findings) if findings else []
     first_line = text.count("\n", 0, document.body_start)
     rows = []
     pos = 0
