@@ -60,7 +60,8 @@ def heatmap(pivot: Pivot, output: str | Path, *, value: str = "share", title: st
     fig = Figure(figsize=(width, height), dpi=120)
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
-    top = 1.0 if value == "share" else max(1.0, max(max(line) for line in numbers))
+    # counts: scale colours to the groups; the larger 'all' column may saturate (numbers are printed)
+    top = 1.0 if value == "share" else max(1.0, max(max(line[:-1] or [0.0]) for line in numbers))
     image = ax.imshow(numbers, cmap="YlOrRd", vmin=0.0, vmax=top, aspect="auto")
     ax.set_xticks(range(len(header)), labels=header, fontsize=8)
     ax.set_yticks(range(len(rows)), labels=rows, fontsize=8)
@@ -69,7 +70,7 @@ def heatmap(pivot: Pivot, output: str | Path, *, value: str = "share", title: st
     if len(rows) * len(header) <= 600:
         for i, line in enumerate(numbers):
             for j, number in enumerate(line):
-                dark = number / top > 0.6
+                dark = min(number / top, 1.0) > 0.6
                 ax.text(j, i, labels[i][j], ha="center", va="center", fontsize=7, color="white" if dark else "black")
     legend = "share of documents with ≥1 finding" if value == "share" else "findings"
     fig.colorbar(image, ax=ax, fraction=0.04, pad=0.02).set_label(legend, fontsize=8)
@@ -86,7 +87,7 @@ def _save(fig: Any, output: str | Path) -> None:
     from matplotlib import rc_context
 
     try:
-        with rc_context({"svg.hashsalt": "lintlaw"}):
+        with rc_context({"svg.hashsalt": "lintlaw", "svg.fonttype": "none"}):
             fig.savefig(path, format=suffix, bbox_inches="tight", metadata=_metadata(suffix))
     except OSError as exc:
         raise ConfigError(f"cannot write plot: {exc.strerror or exc}", file=str(path), code="E366") from None
