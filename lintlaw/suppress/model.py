@@ -33,10 +33,10 @@ class Suppressed:
 class Directive:
     """One suppression: the rules it names, the text range or fingerprint it covers, its reason.
 
-    ``rules`` holds rule codes (empty only for table entries, whose fingerprint already
-    names the rule). For comments, ``start``/``end`` is the covered range of
-    ``Document.text``; for table entries, ``fingerprint`` (and optionally ``file``) selects findings.
-    ``used`` records which of the named rules matched something.
+    ``rules`` holds rule codes. For comments, ``start``/``end`` is the covered range of
+    ``Document.text``; for table entries, ``fingerprint`` and ``target_file`` select findings.
+    ``origin`` is where a comment itself lies in the text; ``used`` records which of the named
+    rules matched something.
     """
 
     kind: str
@@ -49,17 +49,21 @@ class Directive:
     end: int = 0
     fingerprint: str | None = None
     target_file: str | None = None
+    origin: tuple[int, int] = (0, 0)
     used: set[str] = field(default_factory=set)
 
     @property
     def source(self) -> str:
         return f"{self.file}:{self.line}"
 
-    def covers(self, finding: Finding) -> bool:
+    def covers(self, finding: Finding, resolved_file: str | None = None) -> bool:
+        """Whether this directive silences ``finding``.
+
+        Table entries compare ``target_file`` (an absolute path) with ``resolved_file``, the
+        finding's file resolved the same way; comments compare display paths and offsets.
+        """
         if self.rules and finding.code not in self.rules:
             return False
         if self.fingerprint is not None:
-            if finding.fingerprint != self.fingerprint:
-                return False
-            return self.target_file is None or finding.file == self.target_file
+            return finding.fingerprint == self.fingerprint and resolved_file == self.target_file
         return finding.file == self.file and self.start <= finding.start < self.end
