@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 SECTION_KINDS = frozenset({"article", "section", "rule", "regulation", "schedule"})
 MAX_SEGMENT = 50_000
+ANCHORING_SCOPES = frozenset({"clause", "inherited", "definition"})
 Span = tuple[int, int]
 
 
@@ -162,7 +163,9 @@ class _Evaluator:
         else:
             top = [c for c in chain if c.parent is not None and c.parent.parent is None]
             node = top[0] if top else clause
-        return [*node.walk(), *node.ancestors()]
+        inherited = self.inherited(clause)
+        seen = {id(c) for c in inherited}
+        return [*inherited, *(c for c in node.walk() if id(c) not in seen)]
 
     def definition_scope(self, clause: Clause) -> list[Clause]:
         scope = self.inherited(clause)
@@ -180,23 +183,32 @@ class _Evaluator:
             return self.section(clause)
         if scope == "definition":
             return self.definition_scope(clause)
-        return list(self.outline.clauses())
+        inherited = self.inherited(clause)
+        seen = {id(c) for c in inherited}
+        return [*inherited, *(c for c in self.outline.clauses() if id(c) not in seen)]
 
-    def requirement_met(self, requirement: Group | Either, clause: Clause, trigger: Span) -> bool:
+    def requirement_met(self, requirement: Group | Either, clause: Clause, trigger: Span) -> Clause | None:
         if isinstance(requirement, Either):
-            return any(all(self.group_hits(g, clause, trigger) for g in alt) for alt in requirement.alternatives)
+            for alternative in requirement.alternatives:
+                found = [self.group_hits(g, clause, trigger) for g in alternative]
+                if all(f is not None for f in found):
+                    anchoring = [f for f, g in zip(found, alternative) if g.scope in ANCHORING_SCOPES]
+                    return _outermost(clause, anchoring)  # type: ignore[arg-type]
+            return None
         return self.group_hits(requirement, clause, trigger)
 
-    def group_hits(self, group: Group, clause: Clause, trigger: Span) -> bool:
+    def group_hits(self, group: Group, clause: Clause, trigger: Span) -> Clause | None:
+        """The clause in scope where the group matched (the clause itself first), or None."""
         if group.scope == "sentence":
             sentence = self.matches.sentence_of(clause, trigger[0]) or trigger
             hits = self.matches.hits(clause)
-            return any(s < sentence[1] and e > sentence[0] for key in group.keys for s, e in hits.get(key, ()))
+            found = any(s < sentence[1] and e > sentence[0] for key in group.keys for s, e in hits.get(key, ()))
+            return clause if found else None
         for node in self.scope_clauses(clause, group.scope):
             hits = self.matches.hits(node)
             if any(hits.get(key) for key in group.keys):
-                return True
-        return False
+                return node
+        return None
 
     # -- rules ------------------------------------------------------------------------------
     def triggers(self, crule: CompiledRule, clause: Clause) -> list[Span]:
@@ -204,16 +216,32 @@ class _Evaluator:
         spans = {span for key in crule.match.keys for span in hits.get(key, ())}
         return sorted(spans, key=lambda s: (s[0], -s[1]))
 
-    def passes(self, crule: CompiledRule, clause: Clause, trigger: Span) -> bool:
-        if any(not self.requirement_met(g, clause, trigger) for g in crule.requires):
-            return False
-        return not any(self.group_hits(g, clause, trigger) for g in crule.forbids)
+    def passes(self, crule: CompiledRule, clause: Clause, trigger: Span) -> Clause | None:
+        """The clause to report on if every condition holds, else None.
 
-    def first_passing(self, crule: CompiledRule, clause: Clause) -> Span | None:
+        When a requirement is met only by an ancestor's own text (a chapeau or the tail after a
+        list), the finding belongs to that enclosing provision: its text is what the rule read.
+        """
+        found = []
+        for requirement in crule.requires:
+            node = self.requirement_met(requirement, clause, trigger)
+            if node is None:
+                return None
+            if isinstance(requirement, Either) or requirement.scope in ANCHORING_SCOPES:
+                found.append(node)
+        if any(self.group_hits(g, clause, trigger) is not None for g in crule.forbids):
+            return None
+        return _outermost(clause, found)
+
+    def first_passing(self, crule: CompiledRule, clause: Clause) -> tuple[Span, Clause] | None:
         applies_to = crule.rule.spec.get("applies_to")
         if applies_to and clause.kind not in applies_to:
             return None
-        return next((t for t in self.triggers(crule, clause) if self.passes(crule, clause, t)), None)
+        for trigger in self.triggers(crule, clause):
+            anchor = self.passes(crule, clause, trigger)
+            if anchor is not None:
+                return trigger, anchor
+        return None
 
     def is_defined(self, phrase: str) -> bool:
         phrase = " ".join(phrase.lower().split())
@@ -227,6 +255,7 @@ class _Evaluator:
 
     def run(self) -> list[tuple[CompiledRule, Clause, Span]]:
         results: list[tuple[CompiledRule, Clause, Span]] = []
+        reported: set[tuple[str, int]] = set()
         language = nlpmod.pipeline_language(self.outline.document.language)
         clauses = list(self.outline.clauses())
         for crule in self.compiled.rules:
@@ -237,29 +266,45 @@ class _Evaluator:
                 results.extend(self._absence(crule, clauses))
                 continue
             for clause in clauses:
-                trigger = self.first_passing(crule, clause)
-                if trigger is not None:
-                    results.append((crule, clause, trigger))
+                passing = self.first_passing(crule, clause)
+                if passing is not None:
+                    trigger, anchor = passing
+                    if (crule.rule.code, id(anchor)) not in reported:
+                        reported.add((crule.rule.code, id(anchor)))
+                        results.append((crule, anchor, trigger))
         return results
 
     def _absence(self, crule: CompiledRule, clauses: list[Clause]) -> Iterable[tuple[CompiledRule, Clause, Span]]:
         if crule.rule.spec.get("undefined"):
             reported: set[str] = set()
             for clause in clauses:
-                trigger = self.first_passing(crule, clause)
-                if trigger is None:
+                passing = self.first_passing(crule, clause)
+                if passing is None:
                     continue
+                trigger, clause = passing
                 phrase = " ".join(self.outline.document.norm[trigger[0] : trigger[1]].lower().split())
                 if phrase not in reported and not self.is_defined(phrase):
                     reported.add(phrase)
                     yield crule, clause, trigger
             return
         for clause in clauses:
-            trigger = self.first_passing(crule, clause)
-            if trigger is not None:
+            passing = self.first_passing(crule, clause)
+            if passing is not None:
+                trigger, clause = passing
                 if crule.absent is None or not any(self.matches.hits(c).get(k) for c in clauses for k in crule.absent.keys):
                     yield crule, clause, trigger
                 return
+
+
+def _outermost(clause: Clause, nodes: list[Clause]) -> Clause:
+    """Among ``clause`` and the ancestors in ``nodes``, the one closest to the root."""
+    chain = [clause, *clause.ancestors()]
+    depth = {id(c): i for i, c in enumerate(chain)}
+    best = clause
+    for node in nodes:
+        if depth.get(id(node), -1) > depth[id(best)] and node.parent is not None:
+            best = node
+    return best
 
 
 def _finding(outline: Outline, crule: CompiledRule, clause: Clause, span: Span) -> Finding:
