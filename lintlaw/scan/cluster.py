@@ -50,7 +50,7 @@ class DaskExecutor:
 
     def run(self, jobs: Iterator[Job]) -> Iterator[DocumentResult]:
         distributed = _distributed()
-        queue = distributed.as_completed()
+        queue = distributed.as_completed(loop=self.client.loop)
         pending: dict[str, Job] = {}
 
         def submit_more() -> None:

@@ -34,6 +34,7 @@ class ScanOptions:
     db: Path
     jobs: int | None = None
     scheduler: str | None = None
+    connect_timeout: float = 30.0
     path_pattern: str | None = None
     excluded: Excluded | None = None
     force: bool = False
@@ -97,7 +98,7 @@ def make_executor(options: ScanOptions, analyser: Analyser) -> Executor:
     if options.scheduler:
         from lintlaw.scan.cluster import DaskExecutor
 
-        return DaskExecutor(analyser, options.scheduler)
+        return DaskExecutor(analyser, options.scheduler, timeout=options.connect_timeout)
     from lintlaw.scan.local import LocalExecutor
 
     return LocalExecutor(analyser, options.jobs or os.cpu_count() or 1)
