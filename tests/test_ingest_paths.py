@@ -156,3 +156,23 @@ def test_os_errors_are_e101(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
         read_path(path, display="law.txt")
     assert caught.value.code == "E101" and caught.value.file == "law.txt"
     assert "permission denied" in caught.value.message
+
+
+def test_unlistable_subfolder_is_yielded_not_dropped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _tree(tmp_path)
+    locked = str(tmp_path / "sub")
+    real_scandir = os.scandir
+
+    def scandir(path):  # type: ignore[no-untyped-def]
+        if os.fspath(path) == locked:
+            raise PermissionError(13, "Permission denied", locked)
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    found = [display for display, _ in iter_paths([str(tmp_path)])]
+    assert locked in found and not any(d.startswith(locked + os.sep) for d in found)
+    with pytest.raises(InputError) as caught:
+        read_path(locked)
+    assert caught.value.code == "E101"

@@ -232,3 +232,9 @@ def test_large_legacy_text_is_linear() -> None:
     doc = read_bytes(data, "big.txt")
     assert "à des fins" in doc.text
     assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize("head", [b"%PDF-1.7\n", b"PK\x03\x04\x14\x00", b"\x89PNG\r\n\x1a\n"])
+def test_known_binary_formats_named_as_text_are_e103(head: bytes) -> None:
+    exc = error(head + b"some bytes that would otherwise decode", "law.txt")
+    assert exc.code == "E103" and "binary data" in exc.message

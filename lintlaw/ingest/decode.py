@@ -17,6 +17,7 @@ import re
 from charset_normalizer import from_bytes
 
 from lintlaw.ingest.codes import E102, E103, E104, fail
+from lintlaw.ingest.detect import binary_kind
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -37,6 +38,9 @@ def decode_bytes(data: bytes, path: str, declared: str | None = None) -> str:
     """Decode ``data`` to text with LF newlines; ``declared`` is an encoding named by the file."""
     if not data:
         raise fail(E102, "empty file", path)
+    kind = binary_kind(data)
+    if kind:
+        raise fail(E103, f"binary data ({kind}), not text; check the file name's suffix", path)
     return clean_text(_decode(data, path, declared), path)
 
 

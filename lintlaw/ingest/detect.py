@@ -31,7 +31,20 @@ _UNSUPPORTED_MAGIC = (
     (b"II*\x00", "image (TIFF); run OCR first"),
     (b"MM\x00*", "image (TIFF); run OCR first"),
 )
-_MARKUP_HEAD = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(!doctype\s+html|html|akomaNtoso|[\w.-]+:akomaNtoso)", re.I | re.S)
+# Binary formats that text readers refuse outright (E103) when a suffix claims text.
+_BINARY_MAGIC = (
+    (b"%PDF-", "a PDF file"),
+    (b"PK\x03\x04", "a ZIP archive such as DOCX"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Office file"),
+    (b"\x89PNG", "an image"),
+    (b"\xff\xd8\xff", "an image"),
+    (b"GIF8", "an image"),
+)
+_MARKUP_HEAD = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+    rb"<(!doctype\s+html|html|akomaNtoso|[\w.-]+:akomaNtoso)",
+    re.I | re.S,
+)
 
 
 def canonical(fmt: str, path: str) -> str:
@@ -77,6 +90,11 @@ def _utf8_head(head: bytes) -> bytes:
         if head.startswith(bom):
             return head[2 : len(head) & ~1].decode(codec, errors="ignore").encode("utf-8")
     return head
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What a known binary file format is ("a PDF file" …), or None; text readers refuse these."""
+    return next((what for magic, what in _BINARY_MAGIC if data.startswith(magic)), None)
 
 
 def _is_docx(data: bytes) -> bool:

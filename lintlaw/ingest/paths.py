@@ -26,6 +26,8 @@ def read_bytes_at(path: str | Path, display: str) -> bytes:
     except FileNotFoundError:
         raise fail(E101, "no such file or directory", display) from None
     except IsADirectoryError:
+        if not os.access(path, os.R_OK | os.X_OK):
+            raise fail(E101, "directory cannot be read (permission denied)", display) from None
         raise fail(E101, "is a directory, not a file", display) from None
     except PermissionError:
         raise fail(E101, "permission denied", display) from None
@@ -40,8 +42,9 @@ def iter_paths(
 
     Folders are walked recursively in sorted order, skipping hidden entries (``.git`` …) and
     files whose suffix is not in ``SUPPORTED_SUFFIXES``. Files named explicitly are yielded
-    whatever their suffix, and so are paths that do not exist, so that reading them raises a coded
-    error instead of the path being dropped silently. ``-`` yields ``("-", None)``.
+    whatever their suffix, and so are paths that do not exist and sub-folders that cannot be
+    listed, so that reading them raises a coded error (E101) instead of the path being dropped
+    silently. ``-`` yields ``("-", None)``.
 
     ``exclude`` holds shell patterns matched against the display path and against its last
     component (``drafts``, ``*.md``, ``corpus/old/*``); they apply to named paths too. A file
@@ -65,7 +68,12 @@ def iter_paths(
 
 def _walk(root: str, exclude: Sequence[str]) -> Iterator[tuple[str, Path]]:
     found: list[tuple[str, str]] = []
-    for folder, dirs, files in os.walk(root):
+
+    def unreadable(error: OSError) -> None:  # yielded, so reading it reports E101
+        display = str(error.filename or root)
+        found.append((PurePath(os.path.relpath(display, root)).as_posix(), display))
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable):
         dirs[:] = [
             d for d in dirs
             if not d.startswith(".") and not _excluded(os.path.join(folder, d), exclude)
