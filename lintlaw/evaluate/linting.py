@@ -1,0 +1,36 @@
+"""The real lint function for evaluation: read a case's text or file, run one shared rule set.
+
+Language: a case's ``language`` wins; otherwise a ``text:`` case is English (the format's default)
+and a ``file:`` case keeps what the file declares (front matter) or what ingest detects.
+"""
+
+from __future__ import annotations
+
+from lintlaw.engine import RuleSet
+from lintlaw.evaluate.model import Case
+from lintlaw.evaluate.score import LintFunction
+from lintlaw.model import Document, Finding
+
+
+def case_document(case: Case) -> Document:
+    """The Document a case describes; ingest errors (E1xx) name the case's file."""
+    from lintlaw.ingest import read_path, read_text
+
+    if case.file is not None:
+        document = read_path(case.file, display=str(case.file))
+    else:
+        document = read_text(case.text or "", path=f"<case {case.id}>")
+        document.language = "en"
+    if case.language:
+        document.language = case.language
+    return document
+
+
+def engine_linter(ruleset: RuleSet) -> LintFunction:
+    """A lint function that runs ``ruleset`` (compiled once, reused for every case)."""
+    from lintlaw.api import lint_document
+
+    def lint(case: Case) -> list[Finding]:
+        return lint_document(case_document(case), ruleset)[1]
+
+    return lint

@@ -1,0 +1,242 @@
+"""Score findings against cases, per rule name, as the eval README defines it.
+
+Per case and rule:
+
+- an expect entry without quotes is a true positive if the rule fired anywhere, else a false
+  negative; with quotes, a true positive if some finding of the rule has a clause (or matched
+  words) containing one of the quotes (compared by ``fold``), else a false negative;
+- several findings answering one entry count once; identical entries count once;
+- a finding whose rule is neither expected nor allowed is a false positive; so is a finding of an
+  expected rule whose entries all carry quotes when none of those quotes lies in its clause;
+- any other finding of an allowed rule is *allowed*: it counts neither way.
+
+"Scored findings" are the findings that were not merely allowed: those of an expected rule that
+were not false positives, plus the false positives. Ratios whose denominator is 0 are 1.0.
+A case whose text cannot be read (a missing ``file:``) is an error: its entries are false negatives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from lintlaw.errors import LintlawError
+from lintlaw.evaluate.model import Case, Expectation
+from lintlaw.model import Finding
+
+LintFunction = Callable[[Case], list[Finding]]
+
+
+def ratio(numerator: int, denominator: int) -> float:
+    """``numerator / denominator``, or 1.0 when there is nothing to divide (no claim, no miss)."""
+    return numerator / denominator if denominator else 1.0
+
+
+def f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+@dataclass(frozen=True)
+class FalsePositive:
+    case: str
+    rule: str
+    code: str
+    clause_label: str
+    match: str
+    line: int
+    reason: str  # "not expected" or "outside the quoted clauses"
+
+
+@dataclass(frozen=True)
+class FalseNegative:
+    case: str
+    rule: str
+    quotes: tuple[str, ...]
+    fired_in: tuple[str, ...]  # clause labels where the rule fired (outside the quotes)
+    reason: str  # "did not fire", "fired elsewhere", "case error"
+
+
+@dataclass(frozen=True)
+class CaseError:
+    case: str
+    code: str
+    message: str
+    file: str | None = None
+    line: int | None = None
+
+
+@dataclass
+class CaseScore:
+    """What one case contributed."""
+
+    case: str
+    true_positives: list[Expectation] = field(default_factory=list)
+    false_negatives: list[FalseNegative] = field(default_factory=list)
+    false_positives: list[FalsePositive] = field(default_factory=list)
+    hits: list[Finding] = field(default_factory=list)  # scored findings that are not FPs
+    allowed: list[Finding] = field(default_factory=list)
+
+
+@dataclass
+class RuleScore:
+    rule: str
+    code: str = ""
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    allowed: int = 0
+
+    @property
+    def precision(self) -> float:
+        return ratio(self.tp, self.tp + self.fp)
+
+    @property
+    def recall(self) -> float:
+        return ratio(self.tp, self.tp + self.fn)
+
+    @property
+    def f1(self) -> float:
+        return f1(self.precision, self.recall)
+
+
+def _label(finding: Finding) -> str:
+    return finding.clause_label or finding.clause_id or "(document)"
+
+
+def score_case(case: Case, findings: Iterable[Finding]) -> CaseScore:
+    """Score one case's findings against its expect and allow lists."""
+    findings = sorted(findings, key=Finding.sort_key)
+    result = CaseScore(case=case.id)
+    by_rule: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_rule.setdefault(finding.rule, []).append(finding)
+    for entry in case.expect:
+        fired = by_rule.get(entry.rule, [])
+        if any(entry.anywhere or entry.found_in(f.clause_text, f.match) for f in fired):
+            result.true_positives.append(entry)
+            continue
+        labels = tuple(dict.fromkeys(_label(f) for f in fired))
+        reason = "fired elsewhere" if fired else "did not fire"
+        result.false_negatives.append(FalseNegative(case.id, entry.rule, entry.quotes, labels, reason))
+    expected = case.expected_rules()
+    for finding in findings:
+        if finding.rule in expected:
+            entries = [e for e in case.expect if e.rule == finding.rule]
+            if not case.quotes_only(finding.rule) or any(e.found_in(finding.clause_text, finding.match) for e in entries):
+                result.hits.append(finding)
+                continue
+            reason = "outside the quoted clauses"
+        else:
+            reason = "not expected"
+        if finding.rule in case.allow:
+            result.allowed.append(finding)
+            continue
+        result.false_positives.append(FalsePositive(
+            case.id, finding.rule, finding.code, _label(finding), finding.match, finding.line, reason,
+        ))
+    return result
+
+
+@dataclass
+class EvalReport:
+    """The outcome of one evaluation run: per-rule scores, the errors it made, and the totals."""
+
+    cases: int = 0
+    rules: dict[str, RuleScore] = field(default_factory=dict)
+    false_positives: list[FalsePositive] = field(default_factory=list)
+    false_negatives: list[FalseNegative] = field(default_factory=list)
+    errors: list[CaseError] = field(default_factory=list)
+    unknown_rules: list[str] = field(default_factory=list)
+    findings: int = 0  # scored findings: hits + false positives
+
+    @property
+    def tp(self) -> int:
+        return sum(r.tp for r in self.rules.values())
+
+    @property
+    def fp(self) -> int:
+        return sum(r.fp for r in self.rules.values())
+
+    @property
+    def fn(self) -> int:
+        return sum(r.fn for r in self.rules.values())
+
+    @property
+    def expected(self) -> int:
+        return self.tp + self.fn
+
+    @property
+    def precision(self) -> float:
+        return ratio(self.tp, self.tp + self.fp)
+
+    @property
+    def recall(self) -> float:
+        return ratio(self.tp, self.tp + self.fn)
+
+    @property
+    def f1(self) -> float:
+        return f1(self.precision, self.recall)
+
+    def ordered_rules(self) -> list[RuleScore]:
+        """Rules by code (rules without one, e.g. not in the rule set, last), then name."""
+        return sorted(self.rules.values(), key=lambda r: (not r.code, r.code, r.rule))
+
+    def add(self, score: CaseScore, codes: Mapping[str, str]) -> None:
+        def row(rule: str, code: str = "") -> RuleScore:
+            entry = self.rules.setdefault(rule, RuleScore(rule, codes.get(rule, "")))
+            entry.code = entry.code or code
+            return entry
+
+        for entry in score.true_positives:
+            row(entry.rule).tp += 1
+        for miss in score.false_negatives:
+            row(miss.rule).fn += 1
+        for fp in score.false_positives:
+            row(fp.rule, fp.code).fp += 1
+        for finding in score.hits:
+            row(finding.rule, finding.code)
+        for finding in score.allowed:
+            row(finding.rule, finding.code).allowed += 1
+        self.false_positives.extend(score.false_positives)
+        self.false_negatives.extend(score.false_negatives)
+        self.findings += len(score.hits) + len(score.false_positives)
+
+
+def _error_score(case: Case) -> CaseScore:
+    misses = [FalseNegative(case.id, e.rule, e.quotes, (), "case error") for e in case.expect]
+    return CaseScore(case=case.id, false_negatives=misses)
+
+
+def evaluate(
+    cases: Iterable[Case],
+    lint: LintFunction,
+    *,
+    codes: Mapping[str, str] | None = None,
+) -> EvalReport:
+    """Run ``lint`` on every case and score the findings.
+
+    ``codes`` maps rule names to codes (the rule set's); when given, expected or allowed names
+    missing from it are listed in ``unknown_rules``. An error raised for one case (a coded
+    ``LintlawError`` such as an unreadable ``file:``, or an internal error, E900) becomes a
+    ``CaseError`` and the case's entries false negatives; the other cases are still scored.
+    """
+    codes = dict(codes or {})
+    report = EvalReport()
+    named: set[str] = set()
+    for case in cases:
+        report.cases += 1
+        named |= case.expected_rules() | case.allow
+        try:
+            findings = lint(case)
+        except LintlawError as exc:
+            error = CaseError(case.id, exc.code, exc.message, exc.file, exc.line)
+        except Exception as exc:  # noqa: BLE001 - one broken case must not lose the others
+            error = CaseError(case.id, "E900", f"internal error: {type(exc).__name__}: {exc}")
+        else:
+            report.add(score_case(case, findings), codes)
+            continue
+        report.errors.append(error)
+        report.add(_error_score(case), codes)
+    if codes:
+        report.unknown_rules = sorted(named - set(codes))
+    return report
