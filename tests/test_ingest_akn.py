@@ -162,3 +162,10 @@ def test_large_document_is_linear() -> None:
     doc = read_bytes(data, "big.xml")
     assert len(doc.seeds) == 16000 and len(doc.text) > 500_000
     assert time.perf_counter() - started < 10
+
+
+def test_text_after_num_without_content_wrapper_is_kept() -> None:
+    doc = read_text("<akomaNtoso><act><body><paragraph><num>(a)</num> loose text <b>bold</b> "
+                    "end</paragraph></body></act></akomaNtoso>", fmt="akn")
+    assert doc.text == "(a) loose text bold end\n"
+    assert (doc.seeds[0].start, doc.seeds[0].end) == (0, len(doc.text) - 1)

@@ -238,3 +238,9 @@ def test_large_legacy_text_is_linear() -> None:
 def test_known_binary_formats_named_as_text_are_e103(head: bytes) -> None:
     exc = error(head + b"some bytes that would otherwise decode", "law.txt")
     assert exc.code == "E103" and "binary data" in exc.message
+
+
+def test_nul_in_a_string_is_e103() -> None:
+    with pytest.raises(InputError) as caught:
+        read_text("A long enough text.\nwith one NUL\x00 on line two", path="s")
+    assert caught.value.code == "E103" and caught.value.line == 2

@@ -104,6 +104,9 @@ def parse(text: str, path: str) -> Any:
     return root
 
 
+_OPEN, _CLOSE, _TAIL = 0, 1, 2  # walk steps: enter an element, leave it, only its tail
+
+
 def _local(element: Any) -> str:
     tag = element.tag
     if not isinstance(tag, str):
@@ -138,22 +141,22 @@ class _Renderer:
             self.prefix = ""
 
     def run(self, root: Any) -> list[ClauseSeed]:
-        stack: list[tuple[Any, bool]] = [(root, False)]
+        stack: list[tuple[Any, int]] = [(root, _OPEN)]
         while stack:
-            element, closing = stack.pop()
+            element, step = stack.pop()
             name = _local(element)
-            if closing:
+            if step == _CLOSE:
                 self.close(element, name)
                 continue
-            if name in _SKIP or not name:
+            if step == _TAIL or name in _SKIP or not name:
                 self.inline.append(element.tail or "")
                 continue
             if name in _SPACE_ELEMENTS:
                 self.inline.append(" " + (element.tail or ""))
                 continue
-            skip_children: set[Any] = set()
+            rendered: set[Any] = set()
             if name in STRUCTURAL:
-                skip_children = self.open_unit(element, name)
+                rendered = self.open_unit(element, name)
             elif name in _TEXT_BLOCKS:
                 self.flush()
             elif name in _CELLS:
@@ -161,8 +164,8 @@ class _Renderer:
             elif name == "def" and self.open and self.open[-1].term is None:
                 self.open[-1].term = squash("".join(element.itertext())) or None
             self.inline.append(element.text or "")
-            stack.append((element, True))
-            stack.extend((c, False) for c in reversed(element) if c not in skip_children)
+            stack.append((element, _CLOSE))
+            stack.extend((c, _TAIL if c in rendered else _OPEN) for c in reversed(element))
         self.flush_prefix()
         return self.seeds
 

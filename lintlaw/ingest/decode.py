@@ -141,6 +141,10 @@ def _legacy(data: bytes) -> str | None:
 
 
 def reject_controls(text: str, path: str) -> None:
+    """E103 for any NUL, or when control characters are more than a few per cent of the text."""
+    nul = text.find("\x00")
+    if nul != -1:
+        raise fail(E103, "binary data (NUL characters), not text", path, text.count("\n", 0, nul) + 1)
     count = len(_CONTROL.findall(text))
     if count and count > _CONTROL_SHARE * len(text):
         first = _CONTROL.search(text)
