@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Iterator
 
@@ -12,6 +13,7 @@ from lintlaw.scan import ScanOptions, scan
 from lintlaw.scan.analyse import analyse
 from lintlaw.scan.local import LocalExecutor
 from lintlaw.scan.records import DocumentResult, Job
+from lintlaw.scan.walk import iter_candidates
 from test_scan_support import CRASH_MARK, RAISE_MARK, FakeAnalyser, doc_row, dump_store, law_text, write_corpus
 
 
@@ -219,3 +221,35 @@ def test_local_executor_keeps_a_bounded_number_of_jobs_in_flight(tmp_path: Path)
         executor.close()
     assert returned == 30
     assert max(ahead) <= 3
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can list any folder")
+def test_unlistable_folder_is_recorded_not_dropped(tmp_path: Path) -> None:
+    write_corpus(tmp_path / "c", 2)
+    locked = tmp_path / "c" / "locked"
+    locked.mkdir()
+    (locked / "x.txt").write_text(law_text(1), encoding="utf-8")
+    locked.chmod(0)
+    try:
+        summary = run(tmp_path / "c", tmp_path / "s.sqlite")
+    finally:
+        locked.chmod(0o755)
+    assert summary.failures == [(locked.as_posix(), "E101", summary.failures[0][2])]
+
+
+def test_unreadable_folder_candidate_is_recorded_as_e101(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the walk yields for a folder it cannot list: reading it is a recorded E101."""
+    from lintlaw.scan.walk import Candidate
+
+    write_corpus(tmp_path / "c", 1)
+    folder = tmp_path / "c" / "sub"
+    folder.mkdir()
+    real = iter_candidates([tmp_path / "c"])
+
+    def with_folder(roots, excluded=None):
+        yield from real
+        yield Candidate(folder, folder.as_posix(), "sub")
+
+    monkeypatch.setattr("lintlaw.scan.runner.iter_candidates", with_folder)
+    summary = run(tmp_path / "c", tmp_path / "s.sqlite")
+    assert summary.scanned == 1 and summary.failures[0][:2] == (folder.as_posix(), "E101")

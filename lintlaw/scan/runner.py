@@ -17,6 +17,7 @@ from typing import Callable, Iterator, Protocol
 
 from lintlaw import __version__
 from lintlaw.errors import InputError
+from lintlaw.ingest.paths import read_bytes_at
 from lintlaw.scan.analyse import Analyser, EngineAnalyser
 from lintlaw.scan.metadata import SIDECAR_SUFFIX, PathPattern
 from lintlaw.scan.records import FAILED, DocumentResult, Job
@@ -203,8 +204,8 @@ class _Producer:
 
     def _job(self, candidate: Candidate) -> Job | None:
         try:
-            data = candidate.source.read_bytes()
-        except OSError as exc:
+            data = read_bytes_at(candidate.source, candidate.key)
+        except InputError as exc:
             return self._unreadable(candidate, exc)
         sidecar_file = candidate.source.with_name(candidate.source.name + SIDECAR_SUFFIX)
         try:
@@ -234,9 +235,9 @@ class _Producer:
             path_metadata=self.pattern.extract(candidate.relative) if self.pattern else {},
         )
 
-    def _unreadable(self, candidate: Candidate, exc: OSError) -> None:
+    def _unreadable(self, candidate: Candidate, exc: InputError) -> None:
         job = Job(path=candidate.key, data=b"", content_hash="", signature="")
-        result = DocumentResult.failure(job, "E101", f"cannot read file: {exc.strerror or exc}")
+        result = DocumentResult.failure(job, exc.code, exc.message)
         self.store.record(
             result, scan_id=self.summary.scan_id, ruleset_version=self.ruleset_version, lintlaw_version=__version__
         )

@@ -3,6 +3,8 @@
 The walk is a generator: it holds one directory listing per level of depth, never a list of the
 whole corpus. Entries are visited in sorted order so two scans of the same tree see the same
 sequence. Hidden entries (``.git``, ``.cache`` …) and symbolic links to directories are skipped.
+Unlike ``lintlaw.ingest.iter_paths`` (which sorts a whole tree's listing), nothing grows with the
+number of files.
 """
 
 from __future__ import annotations
@@ -56,7 +58,11 @@ def _walk_dir(directory: Path, key_root: str, prefix: str, excluded: Excluded | 
         with os.scandir(directory) as it:
             entries = sorted((e.name, e.is_dir(follow_symlinks=False), e.is_file()) for e in it)
     except OSError:
-        return  # unreadable directory: nothing to scan there
+        # A folder that cannot be listed is yielded itself: reading it records E101 in the store
+        # instead of its documents vanishing without a word.
+        relative = prefix.rstrip("/")
+        yield Candidate(directory, _key(key_root, relative), relative or directory.name)
+        return
     for name, is_dir, is_file in entries:
         if name.startswith("."):
             continue
@@ -66,8 +72,13 @@ def _walk_dir(directory: Path, key_root: str, prefix: str, excluded: Excluded | 
         elif is_file and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
             if excluded is not None and excluded(directory / name):
                 continue
-            key = relative if key_root == "." else f"{key_root}/{relative}"
-            yield Candidate(directory / name, key, relative)
+            yield Candidate(directory / name, _key(key_root, relative), relative)
+
+
+def _key(key_root: str, relative: str) -> str:
+    if not relative:
+        return key_root
+    return relative if key_root == "." else f"{key_root}/{relative}"
 
 
 def count_candidates(roots: Iterable[str | os.PathLike[str]], excluded: Excluded | None = None) -> int:
