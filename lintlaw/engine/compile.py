@@ -54,6 +54,7 @@ class CompiledRules:
 
     language: str
     phrase_matcher: Any
+    exact_matcher: Any
     token_matcher: Any
     regexes: dict[str, re.Pattern[str]]
     literals: frozenset[str]
@@ -122,21 +123,23 @@ def compile_rules(rules: list[Rule], lexicons: dict[str, Lexicon], language: str
     nlp = nlpmod.get_nlp(language)
     forms = nlpmod.surface_forms(language)
     phrase_matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
+    exact_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     token_matcher = Matcher(nlp.vocab, validate=True)
     regexes: dict[str, re.Pattern[str]] = {}
     literals: set[str] = set()
     filterable = True
     compiled_phrases: set[str] = set()
 
-    def add_phrases(key: str, phrases: list[str]) -> None:
+    def add_phrases(key: str, phrases: list[str], exact: bool = False) -> None:
         nonlocal literals
         if key in compiled_phrases:
             return
         compiled_phrases.add(key)
         docs = list(nlp.pipe(nlpmod.fold_case(p) for p in phrases))
-        phrase_matcher.add(key, docs)
+        (exact_matcher if exact else phrase_matcher).add(key, docs)
         for doc in docs:
-            literals |= _literal_forms([t.text for t in doc], [t.lemma_ for t in doc], forms)
+            words = [t.text for t in doc]
+            literals |= _literal_forms(words, words if exact else [t.lemma_ for t in doc], {} if exact else forms)
 
     def compile_group(group: dict, default_scope: str, owner: str) -> Group:
         nonlocal filterable, literals
@@ -150,7 +153,7 @@ def compile_rules(rules: list[Rule], lexicons: dict[str, Lexicon], language: str
                     keys.add(key)
             elif "terms" in item:
                 key = f"{owner}:{index}:terms"
-                add_phrases(key, item["terms"])
+                add_phrases(key, item["terms"], exact=bool(item.get("exact")))
                 keys.add(key)
             elif "pattern" in item:
                 key = f"{owner}:{index}:pattern"
@@ -189,6 +192,7 @@ def compile_rules(rules: list[Rule], lexicons: dict[str, Lexicon], language: str
             )
         )
     return CompiledRules(
-        language=language, phrase_matcher=phrase_matcher, token_matcher=token_matcher, regexes=regexes,
+        language=language, phrase_matcher=phrase_matcher, exact_matcher=exact_matcher, token_matcher=token_matcher,
+        regexes=regexes,
         literals=frozenset(literals), filterable=filterable, rules=compiled,
     )

@@ -19,10 +19,10 @@ from lintlaw.model import SEVERITIES
 
 REQUIRED = ("code", "name", "kind", "severity", "stance", "scope", "message", "description", "sources", "examples")
 OPTIONAL = ("title", "precision", "tags", "suggestion", "match", "requires", "forbids", "absent", "undefined",
-            "applies_to", "todo_flag", "todo_pass", "language")
+            "applies_to", "todo_flag", "todo_pass", "language", "min_clauses")
 CODE_RE = re.compile(r"^[A-Z]{2,4}\d{3}$")
 NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-ITEM_KEYS = {"lexicon", "entries", "terms", "pattern", "regex"}
+ITEM_KEYS = {"lexicon", "entries", "terms", "exact", "pattern", "regex"}
 CONDITION_SCOPES = (*SCOPES, "inherited")
 DESCRIPTION_HEADINGS = ("## What it flags", "## Why it matters", "## Better drafting")
 
@@ -186,7 +186,10 @@ def _validate(path: Path, data: Any, lexicons: dict[str, Lexicon]) -> Rule:
                 _validate_group(path, group, f"{key}[{i}]", line(key), lexicons)
     if "absent" in data:
         _validate_group(path, data["absent"], "absent", line("absent"), lexicons)
-    spec = {k: data[k] for k in ("match", "requires", "forbids", "absent", "undefined", "applies_to", "language") if k in data}
+    if "min_clauses" in data and not (isinstance(data["min_clauses"], int) and data["min_clauses"] >= 0):
+        raise _fail(path, "'min_clauses' must be a whole number", line("min_clauses"))
+    spec = {k: data[k] for k in ("match", "requires", "forbids", "absent", "undefined", "applies_to", "language",
+                                  "min_clauses") if k in data}
     return Rule(
         code=data["code"], name=data["name"], kind=kind, severity=data["severity"], stance=data["stance"],
         scope=data["scope"], message=" ".join(data["message"].split()), description=data["description"].strip(),

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 SECTION_KINDS = frozenset({"article", "section", "rule", "regulation", "schedule"})
 MAX_SEGMENT = 50_000
+MIN_DOCUMENT_CLAUSES = 5
 ANCHORING_SCOPES = frozenset({"clause", "inherited", "definition"})
 Span = tuple[int, int]
 
@@ -109,7 +110,10 @@ class _Matches:
         for segment, (_, index), sdoc in zip(needs_nlp, folded, docs):
             hits = self.by_clause[id(segment.clause)]
             base = segment.start
-            for key_id, start, end in [*compiled.phrase_matcher(sdoc), *compiled.token_matcher(sdoc)]:
+            matches = [*compiled.phrase_matcher(sdoc), *compiled.exact_matcher(sdoc)]
+            if len(compiled.token_matcher):
+                matches += compiled.token_matcher(sdoc)
+            for key_id, start, end in matches:
                 span = sdoc[start:end]
                 hits[nlp.vocab.strings[key_id]].append((base + index[span.start_char], base + index[span.end_char - 1] + 1))
             self.sentences[id(segment.clause)].extend(
@@ -275,6 +279,9 @@ class _Evaluator:
         return results
 
     def _absence(self, crule: CompiledRule, clauses: list[Clause]) -> Iterable[tuple[CompiledRule, Clause, Span]]:
+        # An excerpt of a few clauses cannot show that a provision is missing from the whole law.
+        if len(clauses) < crule.rule.spec.get("min_clauses", MIN_DOCUMENT_CLAUSES):
+            return
         if crule.rule.spec.get("undefined"):
             reported: set[str] = set()
             for clause in clauses:
