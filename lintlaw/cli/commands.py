@@ -11,6 +11,8 @@ COMMAND_MODULES = (
     "lintlaw.cli.check",
     "lintlaw.cli.outline",
     "lintlaw.cli.config",
+    "lintlaw.cli.rules",
+    "lintlaw.cli.eval",
     "lintlaw.cli.scan",
 )
 
