@@ -1,0 +1,42 @@
+"""Shared fixtures: the repository, the shared corpus beside the checkout, a subprocess runner."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CORPUS = ROOT / "corpus"
+LAWS = CORPUS / "laws"
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail("../shared is missing beside the checkout")
+        pytest.skip("../shared is not beside this checkout")
+    return SHARED
+
+
+def run_cli(*args: str, input: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run ``python -m lintlaw ARGS`` as a user would, capturing text output."""
+    return subprocess.run(
+        [sys.executable, "-m", "lintlaw", *args], input=input, capture_output=True, text=True,
+        cwd=cwd or ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300,
+    )
+
+
+@pytest.fixture
+def cli():
+    return run_cli

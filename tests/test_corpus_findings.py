@@ -1,0 +1,92 @@
+"""The rule pack on real instruments: the Protocol is the first test, then the laws it measures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lintlaw.api import lint_path
+from lintlaw.config import Config
+from lintlaw.engine import load_rules
+
+LAWS = Path(__file__).resolve().parent.parent / "corpus" / "laws"
+
+
+@pytest.fixture(scope="module")
+def ruleset():
+    return load_rules()
+
+
+def findings(name: str, ruleset) -> list:
+    result = lint_path(LAWS / name, config=Config(), ruleset=ruleset)
+    assert not result.errors, result.errors
+    return result.findings
+
+
+@pytest.mark.parametrize("name", ["un_palermo-protocol_2000.txt", "coe_trafficking-convention_2005.txt"])
+def test_the_reference_instruments_raise_nothing_but_the_undefined_term(name, ruleset):
+    rules = {f.rule for f in findings(name, ruleset)}
+    assert rules <= {"undefined-exploitation-of-prostitution"}, rules
+
+
+def test_protocol_art_3b_is_not_flagged(ruleset):
+    assert not [f for f in findings("un_palermo-protocol_2000.txt", ruleset) if f.clause_id.startswith("art_3")
+                and f.rule != "undefined-exploitation-of-prostitution"]
+
+
+def test_sri_lanka_act_starter_rules_land_in_the_definition(ruleset):
+    found = findings("lk_saarc-convention-implementation-act_2005.txt", ruleset)
+    by_rule = {}
+    for f in found:
+        by_rule.setdefault(f.rule, []).append(f)
+    consent = by_rule["consent-irrelevant-for-adults"]
+    assert [f.match for f in consent] == ["with or without the consent of"]
+    assert consent[0].clause_text.startswith("trafficking means the moving, selling or buying")
+    means = by_rule["trafficking-without-means"]
+    assert all("moving, selling or buying of women and children for prostitution" in f.clause_text for f in means)
+    assert "client-criminalisation" not in by_rule
+    third = by_rule["third-party-as-trafficking"]
+    assert all("knowingly lets or rents" in f.clause_text for f in third)
+    assert "missing-non-punishment" in by_rule
+
+
+def test_pcepa_client_offence(ruleset):
+    clients = [f for f in findings("ca_pcepa-criminal-code-286_2014.txt", ruleset) if f.rule == "client-criminalisation"]
+    assert clients and all("obtains for consideration" in f.clause_text for f in clients)
+    assert not [f for f in clients if "under the age of 18" in f.clause_text]
+
+
+def test_1933_convention_consent_and_means(ruleset):
+    found = findings("intl_traffic-women-full-age-convention_1933.txt", ruleset)
+    for rule in ("consent-irrelevant-for-adults", "trafficking-without-means"):
+        hits = [f for f in found if f.rule == rule]
+        assert hits and all("even with her consent" in f.clause_text for f in hits), rule
+
+
+def test_every_corpus_file_lints_without_error(cli, repo_root):
+    proc = cli("check", "corpus/laws", "corpus/bills", "--format", "json", "--fail-on", "never")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["errors"] == []
+    assert len(data["files"]) == len(list(LAWS.glob("*.txt"))) + len(list((repo_root / "corpus" / "bills").glob("*.md")))
+
+
+def test_shared_corpus_lints_without_traceback(cli, shared_dir):
+    proc = cli("check", str(shared_dir / "corpus"), "--format", "json", "--fail-on", "never")
+    assert "Traceback" not in proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["files"] and not data["errors"]
+
+
+def test_aligned_bill_is_clean_and_conflated_bill_is_not(ruleset, repo_root):
+    bills = repo_root / "corpus" / "bills"
+    aligned = lint_path(bills / "anti-trafficking-bill-aligned.md", config=Config(), ruleset=ruleset)
+    assert [f.rule for f in aligned.findings] == []
+    conflated = lint_path(bills / "anti-trafficking-bill-conflated.md", config=Config(), ruleset=ruleset)
+    assert {f.rule for f in conflated.findings} >= {
+        "consent-irrelevant-for-adults", "trafficking-without-means", "prostitution-defined-as-exploitation",
+        "third-party-as-trafficking", "client-criminalisation", "selling-sex-penalised", "advertising-ban",
+        "conditional-victim-assistance", "compulsory-rescue-or-rehabilitation", "involuntary-repatriation",
+        "child-age-below-18", "victim-scope-narrowed", "missing-non-punishment"}
