@@ -131,14 +131,14 @@ def _case(node: Any, index: int, path: Path, seen: dict[str, int], fallback_line
 
     if not isinstance(node, _Node):
         fail("a case must be a mapping with at least 'id' and 'text' or 'file'", fallback_line)
-    unknown = [k for k in node if k not in CASE_KEYS]
-    if unknown:
-        fail(f"unknown key '{unknown[0]}' (allowed: {', '.join(CASE_KEYS)})", node.line_of(str(unknown[0])))
     raw_id = node.get("id")
     if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int)) or not str(raw_id).strip():
         fail("missing or empty 'id'", node.line_of("id"))
     case_id = str(raw_id).strip()
     label = f"case {index + 1} ('{case_id}')"
+    unknown = [k for k in node if k not in CASE_KEYS]
+    if unknown:
+        fail(f"unknown key '{unknown[0]}' (allowed: {', '.join(CASE_KEYS)})", node.line_of(str(unknown[0])))
     if case_id in seen:
         fail(f"duplicate id (first used by case {seen[case_id] + 1})", node.line_of("id"))
     seen[case_id] = index
