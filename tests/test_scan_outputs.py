@@ -70,12 +70,12 @@ def test_pivot_counts_and_shares(store: Path) -> None:
     assert pivot.groups == ["Atlantis", "Borduria", "Carpania", "Syldavia", NONE_GROUP]
     assert pivot.documents == {"Atlantis": 3, "Borduria": 3, "Carpania": 2, "Syldavia": 2, NONE_GROUP: 1}
     assert pivot.failed == 1
-    assert [code for code, _ in pivot.rules] == ["LL901", "LL902", "LL903"]
+    assert [code for code, _ in pivot.rules] == ["ZZ101", "ZZ102", "ZZ103"]
     # Atlantis: acts 0, 4, 8 → 0 + 0 + 0 prostitution lines; trafficking in acts 0 and... (i % 3 == 0)
-    assert pivot.cell("LL902", "Atlantis").findings == 1
-    assert pivot.cell("LL901", "Borduria").findings == 1 + 1 + 1  # acts 1, 5, 9
-    assert pivot.share("LL901", "Borduria") == 1.0
-    assert pivot.cell("LL903").findings == 0 and pivot.share("LL903") == 0.0
+    assert pivot.cell("ZZ102", "Atlantis").findings == 1
+    assert pivot.cell("ZZ101", "Borduria").findings == 1 + 1 + 1  # acts 1, 5, 9
+    assert pivot.share("ZZ101", "Borduria") == 1.0
+    assert pivot.cell("ZZ103").findings == 0 and pivot.share("ZZ103") == 0.0
     by_year = StoreReader(store).pivot("year")
     assert by_year.groups[:3] == ["1990", "1991", "1992"]
 
@@ -97,7 +97,7 @@ def test_stats_command_prints_a_table(store: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("COLUMNS", "200")
     assert cli(["stats", "--db", str(store)], monkeypatch) == 0
     out = capsys.readouterr().out
-    assert "LL901 word-prostitution" in out and "Borduria" in out and "3 (100%)" in out
+    assert "ZZ101 word-prostitution" in out and "Borduria" in out and "3 (100%)" in out
     assert cli(["stats", "--db", str(store), "--by", "year", "--format", "csv"], monkeypatch) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert {"rule", "year", "share"} <= set(rows[0])
@@ -164,5 +164,5 @@ def test_plot_png_and_deterministic_svg(store: Path, tmp_path: Path, monkeypatch
     assert cli(["plot", "--db", str(store), "-o", str(svg2), "--by", "year", "--value", "count"], monkeypatch) == 0
     text = svg1.read_text(encoding="utf-8")
     assert text == svg2.read_text(encoding="utf-8")
-    assert "LL901 word-prostitution" in text and "1990" in text
+    assert "ZZ101 word-prostitution" in text and "1990" in text
     assert cli(["plot", "--db", str(store), "-o", str(tmp_path / "x.gif")], monkeypatch) == 2

@@ -57,7 +57,7 @@ def test_scan_records_documents_metadata_and_findings(tmp_path: Path) -> None:
     assert act3["metadata"]["title"] == "Test Act 3"
     # act 3: three 'prostitution' lines and one 'Trafficking' line
     codes = sorted(f[3] for f in dump["findings"] if f[0].endswith("act_003.txt"))
-    assert codes == ["LL901", "LL901", "LL901", "LL902"]
+    assert codes == ["ZZ101", "ZZ101", "ZZ101", "ZZ102"]
     assert summary.findings == len(dump["findings"])
 
 
@@ -74,7 +74,7 @@ def test_rerun_skips_unchanged_and_rescans_changed(tmp_path: Path) -> None:
     assert (third.scanned, third.skipped) == (1, 5)
     after = dump_store(db)
     changed = [f for f in after["findings"] if f[0].endswith("act_002.txt")]
-    assert [f[3] for f in changed].count("LL902") == 1
+    assert [f[3] for f in changed].count("ZZ102") == 1
     assert [f[1] for f in changed] == list(range(len(changed)))  # replaced, not appended
 
 

@@ -14,7 +14,7 @@ from lintlaw.scan.tables import StoreReader
 from test_scan_support import dump_store
 
 
-def finding(seq: int, code: str = "LL901", severity: str | None = "warning") -> dict:
+def finding(seq: int, code: str = "ZZ101", severity: str | None = "warning") -> dict:
     return {
         "rule": "word", "code": code, "severity": severity, "stance": "contested", "message": "m",
         "line": seq + 1, "column": 1, "end_line": seq + 1, "end_column": 5, "start": seq * 10,

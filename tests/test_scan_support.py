@@ -18,9 +18,9 @@ from lintlaw.model import Document, Finding, assign_fingerprints
 from lintlaw.scan.analyse import RulePack
 
 FAKE_RULES = (
-    ("LL901", "word-prostitution", r"prostitution", "warning"),
-    ("LL902", "word-trafficking", r"traffick\w*", "error"),
-    ("LL903", "word-never-present", r"zzyzx", "info"),
+    ("ZZ101", "word-prostitution", r"prostitution", "warning"),
+    ("ZZ102", "word-trafficking", r"traffick\w*", "error"),
+    ("ZZ103", "word-never-present", r"zzyzx", "info"),
 )
 CRASH_MARK = "CRASH-THE-WORKER"
 RAISE_MARK = "RAISE-INSIDE-LINT"
@@ -142,3 +142,31 @@ def doc_row(db: Path, path: str) -> dict[str, Any]:
     data = dict(row)
     data["metadata"] = json.loads(data["metadata"])
     return data
+
+
+SAMPLE = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def sample_corpus(root: Path, count: int) -> list[Path]:
+    """``count`` documents built from the bundled bills and laws: new metadata, shifted numbering.
+
+    Each document is one bill (conflated or aligned, alternately) followed by one of the English
+    laws, so the real engine finds something in every document and spends real time on each.
+    """
+    bills = sorted((SAMPLE / "bills").glob("*.md"))
+    laws = [p for p in sorted((SAMPLE / "laws").glob("*.txt")) if "\nlanguage: en" in p.read_text(encoding="utf-8")[:3000]]
+    root.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(count):
+        bill = bills[i % len(bills)].read_text(encoding="utf-8").split("\n---\n", 1)[1]
+        law = laws[i % len(laws)].read_text(encoding="utf-8").split("\n---\n", 1)[1]
+        shift = 10 * (i % 5)
+        body = re.sub(r"^(\d+)\.", lambda m: f"{int(m.group(1)) + shift}.", bill, flags=re.M)
+        front = (
+            f"---\ntitle: Sample {i}\njurisdiction: {JURISDICTIONS[i % len(JURISDICTIONS)]}\n"
+            f"year: '{2000 + i % 9}'\nlanguage: en\n---\n"
+        )
+        path = root / f"doc_{i:03d}.md"
+        path.write_text(front + body + "\n\n" + law, encoding="utf-8")
+        paths.append(path)
+    return paths

@@ -44,24 +44,32 @@ class Analyser(Protocol):
 
 
 _LOCK = threading.Lock()
-_RULESETS: dict[Any, "RuleSet"] = {}
+_RULESETS: dict[Any, tuple["RuleSet", "RuleSet"]] = {}
 
 
 @dataclass(frozen=True)
 class EngineAnalyser:
-    """lintlaw's rule engine with a given rule selection; the rule set is loaded once per process."""
+    """lintlaw's rule engine with a rule selection, as ``lintlaw check`` runs it on one document.
+
+    The rule pack is loaded once per process. Findings are those of ``check``: the selected rules,
+    then the document's own ``lintlaw:`` suppression comments. Per-path overrides and the
+    ``lintlaw-suppressions.toml`` table belong to a ``check`` run over known files and are not
+    applied by a scan.
+    """
 
     rule_dirs: tuple[str, ...] = ()
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
 
-    def ruleset(self) -> "RuleSet":
+    def rulesets(self) -> tuple["RuleSet", "RuleSet"]:
+        """(the whole pack, the selected rules), loaded once per process."""
         with _LOCK:
             loaded = _RULESETS.get(self)
             if loaded is None:
                 from lintlaw.engine import load_rules
 
-                loaded = load_rules(extra_dirs=self.rule_dirs, select=self.select, ignore=self.ignore)
+                full = load_rules(extra_dirs=self.rule_dirs)
+                loaded = (full, full.subset(self.select, self.ignore) if (self.select or self.ignore) else full)
                 _RULESETS[self] = loaded
         return loaded
 
@@ -71,7 +79,7 @@ class EngineAnalyser:
         ``RuleSet.version`` hashes the rule files only; a different ``--select``/``--ignore``
         changes what a document's findings are, so it must change the version too.
         """
-        ruleset = self.ruleset()
+        ruleset = self.rulesets()[1]
         rules = tuple(sorted((rule.summary() for rule in ruleset.rules), key=lambda r: r["code"]))
         version = ruleset.version
         if self.select or self.ignore:
@@ -81,16 +89,28 @@ class EngineAnalyser:
 
     def warm_up(self) -> None:
         """Load the rules and run the English pipeline once, so the first document is not slow."""
-        self.ruleset()
+        self.rulesets()
         from lintlaw.structure import nlp
 
         list(nlp.process(["Warm up the pipeline."], "en"))
 
+    def active(self, code: str) -> bool:
+        """Whether rule ``code`` (a pack rule or a suppression meta rule) is selected."""
+        from lintlaw.engine.loader import rule_selected
+        from lintlaw.suppress.meta import META_RULES
+
+        rule = self.rulesets()[0].get(code) or META_RULES.get(code)
+        return rule is not None and rule_selected(rule.code, rule.name, self.select, self.ignore)
+
     def lint(self, document: "Document") -> tuple[int, list["Finding"]]:
         from lintlaw.api import lint_document
+        from lintlaw.suppress.apply import resolver, suppress_document
 
-        outline, findings = lint_document(document, self.ruleset())
-        return sum(1 for _ in outline.clauses()), findings
+        full, selected = self.rulesets()
+        outline, findings = lint_document(document, selected)
+        outcome = suppress_document(document, outline, findings, resolver(full), self.active)
+        kept = outcome.kept + [p for p in outcome.problems if self.active(p.code)]
+        return sum(1 for _ in outline.clauses()), kept
 
 
 def read_document(job: Job) -> "Document":
@@ -105,6 +125,7 @@ def analyse(analyser: Analyser, job: Job) -> DocumentResult:
     started = time.perf_counter()
     worker = f"{socket.gethostname()}:{os.getpid()}"
     metadata: dict[str, Any] = dict(job.path_metadata)
+    read_done: float | None = None
     try:
         sidecar = parse_sidecar(job.sidecar, job.sidecar_path or f"{job.path}.yaml") if job.sidecar is not None else {}
         metadata = merge_metadata(sidecar, job.path_metadata)
@@ -138,8 +159,10 @@ def analyse(analyser: Analyser, job: Job) -> DocumentResult:
             lint_seconds=lint_done - read_done,
             worker=worker,
         )
+    ended = time.perf_counter()
     result.metadata = metadata
-    result.read_seconds = time.perf_counter() - started
+    result.read_seconds = (read_done or ended) - started
+    result.lint_seconds = ended - read_done if read_done is not None else 0.0
     result.worker = worker
     return result
 
