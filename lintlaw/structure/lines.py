@@ -1,0 +1,205 @@
+"""Split the body into lines and say what each line is, before any tree is built.
+
+Classification is local to a line plus a look at the next non-blank line (a bare ``183`` is a
+section number only when ``(1)`` follows; a bare ``II`` is a chapter only when a heading follows).
+It runs on ``Document.norm`` so curly quotes and dashes look like ASCII; offsets are shared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lintlaw.structure import patterns as P
+from lintlaw.structure.numbering import Marker, parse_marker, roman_value
+
+_RULE = "-_=*~ \t"  # a line of only these is a horizontal rule, read as blank
+
+# Line kinds
+BLANK = "blank"  # empty, or a rule of dashes / a lone "0." left by a rendering
+GROUP = "group"  # CHAPTER II, Part 3, Title 22- ..., Abschnitt 1 - ...
+SCHEDULE = "schedule"
+ROMAN = "roman"  # a bare roman numeral on its own line, followed by a heading
+ARTICLE = "article"  # Article 3, Art. 3 bis
+SECTION = "section"  # Section 3, Sec. 3., SECTION 1., § 3
+NUMBERED = "numbered"  # (1), (a), 1., a), i., 286.1, and "-" bullets
+NOTE = "note"  # Marginal note: ...
+PREAMBLE = "preamble"
+RECITAL = "recital"
+CLOSING = "closing"
+PROVISO = "proviso"
+CAPS = "caps"
+TEXT = "text"
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of the body with offsets into the document text."""
+
+    index: int
+    start: int  # first character of the line
+    body: int  # first non-blank character
+    end: int  # just after the last non-blank character
+    indent: int
+    gap: bool = False  # one or more empty lines come before this one
+    kind: str = TEXT
+    marker: Marker | None = None
+    word: str | None = None  # keyword as written: "Article", "§", "CHAPTER"
+    num: str | None = None  # number of a keyword line
+    group: str | None = None  # group kind for GROUP lines
+    suffix: str | None = None  # "bis", "ter" ...
+    text_start: int = 0  # where the line's own words start (after number and keyword)
+    heading: bool = False  # the words after the number are a same-line heading
+    note: str | None = None  # the text of a marginal note
+
+    @property
+    def has_text(self) -> bool:
+        return self.text_start < self.end
+
+
+def split_lines(text: str, start: int) -> list[Line]:
+    """Non-empty lines of ``text`` from offset ``start``; ``gap`` marks a line after empty ones.
+
+    Lines end at ``\\n``; trailing whitespace (a ``\\r`` too) is outside ``end``.
+    """
+    lines: list[Line] = []
+    append = lines.append
+    pos = start
+    gap = False
+    for raw in text[start:].split("\n"):
+        stripped = raw.lstrip()
+        if stripped:
+            lead = len(raw) - len(stripped)
+            indent = lead + 3 * raw.count("\t", 0, lead) if lead else 0
+            append(Line(len(lines), pos, pos + lead, pos + len(raw.rstrip()), indent, gap=gap))
+            gap = False
+        else:
+            gap = True
+        pos += len(raw) + 1
+    return lines
+
+
+def classify(lines: list[Line], norm: str) -> None:
+    """Set ``kind`` and the keyword fields of every line, in place."""
+    nxt = _next_nonblank(lines, norm)
+    for line in lines:
+        content = norm[line.body : line.end]
+        following = norm[lines[nxt[line.index]].body : lines[nxt[line.index]].end] if nxt[
+            line.index] >= 0 else ""
+        _classify_one(line, content, following)
+    _mark_same_line_headings(lines, norm, nxt)
+
+
+def _next_nonblank(lines: list[Line], norm: str) -> list[int]:
+    out = [-1] * len(lines)
+    following = -1
+    for line in reversed(lines):
+        out[line.index] = following
+        if norm[line.body : line.end].strip(_RULE):
+            following = line.index
+    return out
+
+
+def _classify_one(line: Line, content: str, following: str) -> None:
+    base = line.body
+    if not content.strip(_RULE):
+        line.kind = BLANK
+        return
+    first = content[0]
+    if _keyword_line(line, content, first):
+        return
+    grouped = P.match_group(content) if first.isalpha() else None
+    if grouped:
+        line.kind, line.group = GROUP, grouped[0]
+        line.word, line.num = grouped[1].word, grouped[1].num
+        line.text_start = base + grouped[1].rest_at
+        return
+    if P.BARE_ROMAN.match(content) and roman_value(content.rstrip(".")) and _heading_follows(
+            following):
+        line.kind, line.num, line.text_start = ROMAN, content.rstrip("."), line.end
+        return
+    bare_ok = following.startswith("(") and _first_item(following)
+    marker = parse_marker(content, bare_ok=bare_ok)
+    if marker is not None:
+        rest = _skip_space(content, marker.end)
+        if marker.readings[0].ordinal == (0, 0) and marker.num == "0" and rest >= len(content):
+            line.kind = BLANK
+            return
+        if marker.num and content.startswith("- ", rest):
+            rest = _skip_space(content, rest + 1)  # "A. — Les dispositions …"
+        line.kind, line.marker, line.text_start = NUMBERED, marker, base + rest
+        return
+    for kind, pattern in ((CLOSING, P.CLOSING), (PROVISO, P.PROVISO), (RECITAL, P.RECITAL)):
+        if pattern.match(content):
+            line.kind, line.text_start = kind, base
+            return
+    line.kind = CAPS if P.is_caps(content) else TEXT
+    line.text_start = base
+
+
+def _keyword_line(line: Line, content: str, first: str) -> bool:
+    """Marginal notes, preamble markers, schedules, articles and sections."""
+    base = line.body
+    m = P.MARGINAL.match(content) if first in "Mm" else None
+    if m:
+        line.kind, line.note, line.text_start = NOTE, m.group("note").strip(), base + m.start("note")
+        return True
+    if first == "P" and P.PREAMBLE.match(content):
+        line.kind, line.text_start = PREAMBLE, line.end
+        return True
+    found = P.match_schedule(content) if first.isalpha() or first == "-" else None
+    if found:
+        line.kind, line.word, line.num = SCHEDULE, found.word, found.num
+        line.text_start = base + found.rest_at
+        return True
+    kw = P.match_article(content) if first == "A" else None
+    if kw:
+        line.kind, line.word, line.num, line.suffix = ARTICLE, kw.word, kw.num, kw.suffix
+        line.text_start = base + kw.rest_at
+        return True
+    kw = P.match_section(content) if first in "S§" else None
+    if kw:
+        line.kind, line.word, line.num = SECTION, kw.word, kw.num
+        line.text_start = base + kw.rest_at
+        return True
+    return False
+
+
+def _skip_space(content: str, at: int) -> int:
+    while at < len(content) and content[at].isspace():
+        at += 1
+    return at
+
+
+def _first_item(content: str) -> bool:
+    marker = parse_marker(content)
+    return marker is not None and any(r.ordinal == (1, 0) for r in marker.readings)
+
+
+def _heading_follows(following: str) -> bool:
+    if not following or parse_marker(following) is not None:
+        return False
+    return P.heading_like(following) and P.match_article(following) is None
+
+
+def _mark_same_line_headings(lines: list[Line], norm: str, nxt: list[int]) -> None:
+    """Numbered lines whose words are a title ("(3) Coercion") followed by the provision's text.
+
+    Walks backwards so a numbered heading followed by another numbered heading (US Code
+    "(e) Effect on other laws" / "(1) No effect on criminal law" / text) is recognised too.
+    """
+    for line in reversed(lines):
+        if line.kind in (ARTICLE, SECTION, GROUP, SCHEDULE):
+            words = norm[line.text_start : line.end]
+            line.heading = bool(words) and P.heading_like(words)
+            continue
+        if line.kind != NUMBERED or line.marker is None or line.marker.num == "":
+            continue
+        if not P.strict_heading(norm[line.text_start : line.end]):
+            continue
+        j = nxt[line.index]
+        while j >= 0 and lines[j].kind == NOTE:
+            j = nxt[j]
+        if j < 0:
+            continue
+        after = lines[j]
+        line.heading = after.kind in (TEXT, CAPS) or (after.kind == NUMBERED and after.heading)

@@ -1,0 +1,142 @@
+"""Place a numbered line: continue an open list, or start a new one under the right clause.
+
+1. *Continuation*: the innermost open clause of the same style whose number this one follows
+   (``(b)`` after ``(a)``, ``(b.1)`` after ``(b)``, letter ``i`` after ``h``) becomes its sibling.
+   In indented documents the line must sit deeper than that clause's parent, and a clause whose
+   text ends in a colon takes a deeper line as a child instead (an amending Act quoting ``(3)``
+   under its own ``(2)``).
+2. *New list*: otherwise the line starts a list. Indented documents nest it under the innermost
+   clause indented less; flat ones close clauses whose lattice rank is not above the new style's.
+
+The lattice level then names the clause (subsection, paragraph …): by style in the Commonwealth,
+US and German traditions, by depth under the article in the civil-law one.
+"""
+
+from __future__ import annotations
+
+from lintlaw.structure import frames as F
+from lintlaw.structure import prose
+from lintlaw.structure.frames import Frame
+from lintlaw.structure.lattice import ARTICLE_RANK, style_level, style_rank
+from lintlaw.structure.lines import Line
+from lintlaw.structure.numbering import Reading, follows, preferred
+from lintlaw.structure.patterns import introduces, opens_list
+from lintlaw.structure.state import State
+
+
+def place_numbered(st: State, line: Line) -> None:
+    marker = line.marker
+    assert marker is not None
+    if marker.num == "":
+        prose.place_dash(st, line)
+        return
+    if _is_section(st, marker.readings):
+        st.close_preamble()
+    found = _continuation(st, line)
+    if found is not None:
+        previous, reading = found
+        parent = previous.parent or st.root
+        frame = Frame(previous.role, line.body, line.end, indent=line.indent, rank=previous.rank,
+                      level=previous.level, kind=previous.kind, style=reading.style,
+                      ordinal=reading.ordinal, num=marker.num, line=line.index)
+    else:
+        reading = preferred(marker.readings)
+        parent = _parent(st, line, reading)
+        frame = _new_frame(st, line, reading, parent)
+    st.push(parent, frame)
+    if line.heading and line.has_text:
+        heading = st.text[line.text_start : line.end].strip()
+        frame.heading = heading[:-2].rstrip() if heading.endswith(" .") else heading
+    elif line.has_text:
+        prose.add_text(st, frame, line.text_start, line.end)
+    frame.touch(line.end)
+
+
+def _is_section(st: State, readings: tuple[Reading, ...]) -> bool:
+    return any(r.style in st.profile.section_styles for r in readings)
+
+
+def _continuation(st: State, line: Line) -> tuple[Frame, Reading] | None:
+    marker = line.marker
+    assert marker is not None
+    best: tuple[int, Frame, Reading] | None = None
+    for reading in marker.readings:
+        for pos in range(len(st.stack) - 1, 0, -1):
+            frame = st.stack[pos]
+            if frame.style != reading.style or frame.ordinal is None:
+                continue
+            if not follows(frame.ordinal, reading.ordinal):
+                continue
+            if st.profile.indented and not _fits(st, frame, line):
+                continue
+            if best is None or pos > best[0]:
+                best = (pos, frame, reading)
+            break
+    if best is None:
+        return None
+    pos, frame, reading = best
+    nested = [r for r in marker.readings if r is not reading and r.ordinal == (1, 0)]
+    if nested and pos == len(st.stack) - 1:
+        if st.profile.indented and line.indent > frame.indent:
+            return None  # "(h)" then a deeper "(i)": a roman list under (h)
+        if introduces(frame.last_own(st.norm)):
+            return None  # "(h) an employer who is" then "(i)": the same
+    return frame, reading
+
+
+def _fits(st: State, frame: Frame, line: Line) -> bool:
+    parent = frame.parent
+    parent_indent = parent.indent if parent is not None and parent.role not in F.CONTAINERS else -1
+    if parent_indent >= line.indent:
+        return False
+    return not (line.indent > frame.indent and opens_list(frame.last_own(st.norm)))
+
+
+def _parent(st: State, line: Line, reading: Reading) -> Frame:
+    if st.profile.indented:
+        st.pop_indented(line.indent)
+    else:
+        st.pop_ranked(_nominal_rank(st, reading))
+    top = st.top
+    if top.role == F.TEXT:
+        st.stack.pop()
+        top = st.top
+    return top
+
+
+def _nominal_rank(st: State, reading: Reading) -> float:
+    if reading.style in st.profile.section_styles:
+        return ARTICLE_RANK
+    return style_rank(st.tradition, reading.style, _style_level(st, reading.style))
+
+
+def _style_level(st: State, style: str) -> int | None:
+    """The level a style marks; section styles demoted when keyword sections exist."""
+    level = style_level(st.tradition, style)
+    if level == 0 and style not in st.profile.section_styles:
+        return st.tradition.styles.get("(1)", 1)
+    return level
+
+
+def _new_frame(st: State, line: Line, reading: Reading, parent: Frame) -> Frame:
+    tradition = st.tradition
+    parent_level = parent.level if parent.role not in (F.ROOT, F.GROUP, F.PREAMBLE, F.TEXT) else -1
+    marker = line.marker
+    assert marker is not None
+    common = dict(indent=line.indent, style=reading.style, ordinal=reading.ordinal,
+                  num=marker.num, line=line.index)
+    if reading.style in st.profile.section_styles and (reading.style == "N" or parent_level != 0):
+        return Frame(F.ARTICLE, line.body, line.end, rank=ARTICLE_RANK, level=0, kind="section",
+                     **common)
+    nominal = _style_level(st, reading.style)
+    last = len(tradition.levels) - 1
+    if tradition.by_depth:
+        level = parent_level + 1 if parent_level >= 0 else 1
+    else:
+        level = nominal if nominal is not None else parent_level + 1
+        if parent_level >= 0 and level <= parent_level:
+            level = parent_level + 1
+    level = min(max(level, 1), last)
+    rank = style_rank(tradition, reading.style, nominal if nominal is not None else level)
+    return Frame(F.LIST, line.body, line.end, rank=rank, level=level,
+                 kind=tradition.levels[level].kind, **common)

@@ -1,0 +1,71 @@
+"""Pick the drafting tradition and layout of a document before parsing it.
+
+The tradition comes from front matter when given (``tradition: us``), else from language and
+jurisdiction, else from the headings the text uses. A document is *indented* when a good share
+of its lines are indented and numbered lines sit at several depths (the Sri Lanka Act and the
+Canadian texts); the parser then trusts indentation for nesting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lintlaw.model import Document
+from lintlaw.structure import lines as L
+from lintlaw.structure.lattice import CIVIL, COMMONWEALTH, GERMAN, TRADITIONS, US, Tradition
+
+_US_WORDS = ("united states", "u.s.", "usa")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """How to read one document."""
+
+    tradition: Tradition
+    indented: bool
+    section_styles: frozenset[str]  # numbered styles that mark sections ("1.", "286.1")
+
+
+def detect(document: Document, lines: list[L.Line]) -> Profile:
+    counts = {L.ARTICLE: 0, L.SECTION: 0}
+    signs = 0
+    indented_lines = nonblank = 0
+    numbered_indents: set[int] = set()
+    for line in lines:
+        if line.kind == L.BLANK:
+            continue
+        nonblank += 1
+        if line.indent:
+            indented_lines += 1
+        if line.kind in counts:
+            counts[line.kind] += 1
+            signs += line.word == "§"
+        elif line.kind == L.NUMBERED:
+            numbered_indents.add(line.indent)
+    tradition = _tradition(document, counts[L.ARTICLE], signs)
+    indented = nonblank > 0 and indented_lines >= 0.15 * nonblank and len(numbered_indents) >= 2
+    keyword_sections = counts[L.ARTICLE] + counts[L.SECTION] > 0
+    styles = tradition.section_styles
+    if keyword_sections:
+        styles = frozenset(s for s in styles if s == "N")
+    return Profile(tradition, indented, styles)
+
+
+def _tradition(document: Document, articles: int, signs: int) -> Tradition:
+    explicit = document.metadata.get("tradition") if isinstance(document.metadata, dict) else None
+    if isinstance(explicit, str) and explicit.lower() in TRADITIONS:
+        return TRADITIONS[explicit.lower()]
+    language = (document.language or "").lower()
+    jurisdiction = str(document.metadata.get("jurisdiction", "")).lower() if isinstance(
+        document.metadata, dict) else ""
+    if language.startswith("de") and (signs or not articles):
+        return GERMAN
+    if any(word in jurisdiction for word in _US_WORDS):
+        return US
+    if articles >= 2 and articles >= signs:
+        return CIVIL
+    if signs >= 1 and language.startswith("en"):
+        return US
+    if signs >= 1:
+        return GERMAN if language.startswith("de") else CIVIL
+    return COMMONWEALTH

@@ -1,0 +1,191 @@
+"""Unnumbered lines: running text, chapeau tails, definitions, provisos, dash lines.
+
+Where an unnumbered line goes:
+
+- in an indented document, to the innermost open clause indented less than the line;
+- in a flat document, to the innermost open clause, except that a capitalised line after the
+  items of a list whose chapeau stops mid-sentence ("… folgende Angaben:") is the tail of the
+  list's owner, not more of the last item;
+- at the top level, into a ``text`` clause (a new one after a blank line).
+
+Dash lines (``- …``) are marginal notes when capitalised (Sri Lanka "- Interpretation."), tails
+when lower-case right after list items ("- a building … shall be guilty of an offence"), and
+bullets (``indent`` clauses) otherwise.
+"""
+
+from __future__ import annotations
+
+from lintlaw.structure import definitions as D
+from lintlaw.structure import frames as F
+from lintlaw.structure.frames import Frame
+from lintlaw.structure.lines import Line
+from lintlaw.structure.patterns import opens_list, unfinished
+from lintlaw.structure.state import State
+
+
+def add_text(st: State, frame: Frame, start: int, end: int) -> None:
+    """Give ``frame`` the words ``start:end``; a definition after a lead-in becomes a child."""
+    if frame.role in (F.ARTICLE, F.GROUP) or (frame.role == F.LIST and frame.has_own):
+        found = D.quoted(st.norm, start, end)
+        if found is not None:
+            frame.own_text(start, _trim(st, start, found.start))
+            _open_definition(st, frame, found, end)
+            return
+    frame.own_text(start, end)
+
+
+def _trim(st: State, start: int, end: int) -> int:
+    while end > start and st.norm[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def place_text(st: State, line: Line) -> None:
+    """A line of running text."""
+    start = line.text_start
+    if _definition(st, line, start):
+        return
+    target = _text_target(st, line)
+    if target is None:
+        _root_text(st, line)
+        return
+    st.settle_pending(target)
+    add_text(st, target, start, line.end)
+
+
+def _text_target(st: State, line: Line) -> Frame | None:
+    if st.top.role == F.TEXT:
+        return None if st.blank_before else st.top
+    if st.profile.indented:
+        st.pop_indented(line.indent)
+    top = st.top
+    if top.role == F.ROOT:
+        return None
+    if not st.profile.indented and top.role in (F.LIST, F.INDENT, F.DEFINITION):
+        parent = top.parent
+        words = st.words(line.text_start, line.end)
+        if (parent is not None and parent.role != F.ROOT and parent.has_own and top.has_own
+                and unfinished(parent.last_own(st.norm)) and words[:1].isupper()):
+            st.pop_to(parent)
+            return parent
+    return st.top
+
+
+def _root_text(st: State, line: Line) -> None:
+    frame = Frame(F.TEXT, line.body, line.end, rank=1e9, line=line.index, kind="text",
+                  indent=line.indent)
+    st.push(st.root if st.top.role in (F.ROOT, F.TEXT) else st.top, frame)
+    frame.own_text(line.text_start, line.end)
+
+
+def _definition(st: State, line: Line, start: int) -> bool:
+    """Open a definition clause for ``line`` if it defines a term; True if it did."""
+    found = D.quoted(st.norm, start, line.end)
+    note = st.pending[-1].note if st.pending else None
+    if found is None:
+        found = D.unquoted(st.norm, start, line.end)
+        if found is not None and not _unquoted_allowed(st, line, found, note):
+            found = None
+    if found is None:
+        return False
+    if st.profile.indented:
+        st.pop_indented(line.indent)
+    top = st.top
+    if top.role == F.LIST and not top.has_own:
+        st.settle_pending(top)
+        top.own_text(start, line.end)
+        return True
+    open_def = st.in_stack(F.DEFINITION)
+    parent = open_def.parent if open_def is not None and open_def.parent is not None else top
+    if parent.role == F.TEXT:
+        parent = st.root
+    st.pop_to(parent)
+    _open_definition(st, parent, found, line.end, line)
+    return True
+
+
+def _open_definition(st: State, parent: Frame, found: D.Definition, end: int,
+                     line: Line | None = None) -> Frame:
+    """Open a definition clause under ``parent``: from ``line`` when the whole line defines,
+    else from the definition's own start (after a lead-in on the parent's line)."""
+    term = D.clean_term(st.text[found.term_start : found.term_end])
+    start = line.body if line is not None else found.start
+    indent = line.indent if line is not None else parent.indent + 1
+    frame = Frame(F.DEFINITION, start, end, indent=indent, rank=parent.rank + 5.0,
+                  level=max(parent.level, 0), kind="definition", term=term)
+    st.push(parent, frame)
+    own_start = line.text_start if line is not None else found.start
+    frame.own_text(own_start, end)
+    return frame
+
+
+def _unquoted_allowed(st: State, line: Line, found: D.Definition, note: str | None) -> bool:
+    term = " ".join(st.norm[found.term_start : found.term_end].split()).lower()
+    if note is not None and " ".join(note.split()).lower() == term:
+        return True
+    frame: Frame | None = st.top
+    while frame is not None and frame.role not in (F.ROOT, F.GROUP):
+        if frame.role == F.DEFINITION:
+            return True
+        if frame.heading and D.is_interpretation(frame.heading):
+            return True
+        if frame.own and D.is_interpretation(frame.first_own(st.norm)):
+            return True
+        if frame.role == F.ARTICLE:
+            return False
+        frame = frame.parent
+    return False
+
+
+def place_proviso(st: State, line: Line) -> None:
+    """"Provided that …" qualifies the clause it follows (or the owner of the list it ends)."""
+    target = _text_target(st, line) or st.root
+    frame = Frame(F.PROVISO, line.body, line.end, indent=line.indent, rank=target.rank + 5.0,
+                  level=max(target.level, 0), kind="proviso", line=line.index)
+    st.push(target, frame)
+    frame.own_text(line.text_start, line.end)
+
+
+def place_dash(st: State, line: Line) -> None:
+    """A line starting with a dash or bullet."""
+    start = line.text_start
+    words = st.words(start, line.end)
+    if _definition(st, line, start):
+        return
+    top = st.top
+    first = words[:1]
+    if first.islower() and top.role == F.LIST and top.num and not opens_list(top.last_own(st.norm)):
+        owner = top.parent if top.parent is not None else st.root
+        st.pop_to(owner)
+        st.settle_pending(owner)
+        owner.own_text(start, line.end)
+        return
+    if first.isupper() and line.indent > max(top.indent, 0) and _note_shaped(words):
+        target = top.section() or top
+        if target.heading is not None or target.role in (F.ROOT, F.TEXT):
+            target = top
+        if target.heading is None and target.role not in (F.ROOT, F.TEXT):
+            target.heading = st.text[start : line.end].strip()
+            top.touch(line.end)
+            return
+    _bullet(st, line)
+
+
+def _note_shaped(words: str) -> bool:
+    """A marginal note rendered as a dash line: short, and not an item ending in ; , or :."""
+    words = words.strip()
+    return len(words) <= 200 and words[-1:] not in (";", ",", ":")
+
+
+def _bullet(st: State, line: Line) -> None:
+    if st.profile.indented:
+        st.pop_indented(line.indent)
+    if st.top.role == F.INDENT:
+        st.stack.pop()
+    parent = st.top
+    if parent.role == F.TEXT:
+        parent = st.root
+    frame = Frame(F.INDENT, line.body, line.end, indent=line.indent, rank=parent.rank + 5.0,
+                  level=max(parent.level, 0) + 1, kind="indent", style="-", line=line.index)
+    st.push(parent, frame)
+    frame.own_text(line.text_start, line.end)

@@ -1,0 +1,113 @@
+"""The parser's state: the stack of open frames and the helpers that open and close them."""
+
+from __future__ import annotations
+
+from lintlaw.model import Document
+from lintlaw.structure import frames as F
+from lintlaw.structure.frames import Frame
+from lintlaw.structure.lines import Line
+from lintlaw.structure.profile import Profile
+
+
+class State:
+    """Open frames (innermost last), marginal notes waiting for their clause, and look-ahead marks."""
+
+    def __init__(self, document: Document, lines: list[Line], profile: Profile, start: int) -> None:
+        self.text = document.text
+        self.norm = document.norm
+        self.lines = lines
+        self.profile = profile
+        self.tradition = profile.tradition
+        self.root = Frame(F.ROOT, start, start, indent=-1, rank=-1.0)
+        self.stack: list[Frame] = [self.root]
+        self.pending: list[Line] = []  # marginal notes placed before the clause they name
+        self.consumed: dict[int, Frame] = {}  # heading lines already taken by the clause above
+        self.blank_before = True
+        self.opened_body = False  # an article, section or numbered clause has been opened
+
+    @property
+    def top(self) -> Frame:
+        return self.stack[-1]
+
+    def words(self, start: int, end: int) -> str:
+        return self.norm[start:end]
+
+    def pop_to(self, frame: Frame) -> None:
+        """Close every frame above ``frame``."""
+        while len(self.stack) > 1 and self.stack[-1] is not frame:
+            self.stack.pop()
+
+    def in_stack(self, role: str) -> Frame | None:
+        for frame in reversed(self.stack):
+            if frame.role == role:
+                return frame
+        return None
+
+    def push(self, parent: Frame, frame: Frame) -> Frame:
+        """Open ``frame`` as the last child of ``parent`` (closing what is above ``parent``)."""
+        self.pop_to(parent)
+        parent.add(frame)
+        self.stack.append(frame)
+        if self.pending:
+            frame.start = min(frame.start, self.pending[0].body)
+            note = self.pending[-1]
+            if frame.heading is None and note.note:
+                frame.heading = self.text[note.text_start : note.end].strip()
+            frame.touch(self.pending[-1].end)
+            self.pending.clear()
+        if frame.role in (F.ARTICLE, F.LIST):
+            self.opened_body = True
+        return frame
+
+    def settle_pending(self, frame: Frame) -> None:
+        """Notes that named no new clause stay inside the clause that takes the next line."""
+        if self.pending:
+            frame.touch(self.pending[-1].end)
+            self.pending.clear()
+
+    def pop_indented(self, indent: int, *, keep_articles: bool = False) -> None:
+        """In indented documents, close frames indented at or beyond ``indent``."""
+        while len(self.stack) > 1:
+            top = self.stack[-1]
+            if top.role in F.CONTAINERS or top.role == F.PREAMBLE:
+                return
+            if top.role == F.TEXT or top.indent >= indent:
+                if keep_articles and top.role == F.ARTICLE and top.indent < indent:
+                    return
+                self.stack.pop()
+                continue
+            return
+
+    def pop_ranked(self, rank: float) -> None:
+        """In flat documents, close frames ranked at or below a new line of ``rank``."""
+        while len(self.stack) > 1:
+            top = self.stack[-1]
+            if top.role == F.TEXT or (top.role != F.PREAMBLE and top.rank >= rank):
+                self.stack.pop()
+                continue
+            return
+
+    def close_preamble(self) -> None:
+        preamble = self.in_stack(F.PREAMBLE)
+        if preamble is not None:
+            self.pop_to(preamble)
+            self.stack.pop()
+
+    def heading_below(self, line: Line) -> str | None:
+        """Take the next non-blank line as the heading of ``line``'s clause if it reads as a title."""
+        from lintlaw.structure import lines as L
+        from lintlaw.structure.patterns import heading_like
+
+        index = line.index + 1
+        while index < len(self.lines) and self.lines[index].kind == L.BLANK:
+            index += 1
+        if index >= len(self.lines):
+            return None
+        below = self.lines[index]
+        if below.kind not in (L.TEXT, L.CAPS):
+            return None
+        words = self.norm[below.body : below.end]
+        if not heading_like(words):
+            return None
+        self.consumed[index] = self.top
+        return self.text[below.body : below.end]
