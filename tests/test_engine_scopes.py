@@ -85,7 +85,7 @@ def test_definition_applies_where_the_term_is_used(ruleset):
         ("s3", "section", "3. Any person who commits trafficking shall be guilty of an offence.", 0),
     ])
     findings = run_rules(outline, ruleset.subset(["LL102"]))
-    assert {f.clause_id for f in findings} == {"def_trafficking"}
+    assert {f.clause_id for f in findings} == {"def_trafficking", "s3"}
 
 
 def test_definition_with_means_clears_the_offence(ruleset):
