@@ -11,6 +11,7 @@ from lintlaw.scan import ScanOptions, scan
 from test_scan_support import CRASH_MARK, FakeAnalyser, dump_store, write_corpus
 
 distributed = pytest.importorskip("distributed")
+pytestmark = pytest.mark.xdist_group("scan_dask")  # one LocalCluster per test run
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from lintlaw.scan.analyse import analyse
 from lintlaw.scan.local import LocalExecutor
 from lintlaw.scan.records import DocumentResult, Job
 from lintlaw.scan.walk import iter_candidates
-from test_scan_support import CRASH_MARK, RAISE_MARK, FakeAnalyser, doc_row, dump_store, law_text, write_corpus
+from test_scan_support import CRASH_MARK, RAISE_MARK, BrokenWarmUp, FakeAnalyser, doc_row, dump_store, law_text, write_corpus
 
 
 class InlineExecutor:
@@ -253,3 +253,14 @@ def test_unreadable_folder_candidate_is_recorded_as_e101(tmp_path: Path, monkeyp
     monkeypatch.setattr("lintlaw.scan.runner.iter_candidates", with_folder)
     summary = run(tmp_path / "c", tmp_path / "s.sqlite")
     assert summary.scanned == 1 and summary.failures[0][:2] == (folder.as_posix(), "E101")
+
+
+def test_workers_that_cannot_start_stop_the_scan_with_a_code(tmp_path: Path) -> None:
+    from lintlaw.errors import LintlawError
+
+    write_corpus(tmp_path / "c", 3)
+    options = ScanOptions(roots=[str(tmp_path / "c")], db=tmp_path / "s.sqlite", jobs=1)
+    with pytest.raises(LintlawError) as info:
+        scan(options, analyser=BrokenWarmUp())
+    assert info.value.code == "E902"
+    assert dump_store(tmp_path / "s.sqlite")["documents"] == []

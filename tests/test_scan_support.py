@@ -170,3 +170,11 @@ def sample_corpus(root: Path, count: int) -> list[Path]:
         path.write_text(front + body + "\n\n" + law, encoding="utf-8")
         paths.append(path)
     return paths
+
+
+@dataclass(frozen=True)
+class BrokenWarmUp(FakeAnalyser):
+    """An analyser whose worker start-up kills the process (as a bad native library would)."""
+
+    def warm_up(self) -> None:
+        os._exit(3)

@@ -7,20 +7,25 @@ stays bounded whatever the corpus size.
 
 If a worker dies (killed, out of memory, a crash in native code), the pool is rebuilt and the
 documents that were in flight are run again one at a time: the one that kills its worker alone
-is recorded as failed with code E901, and the others are analysed normally.
+is recorded as failed with code E901, and the others are analysed normally. Each new pool first
+runs a trivial task, so workers that cannot start at all (E902) stop the scan instead of
+failing every document.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Iterator
 
+from lintlaw.errors import LintlawError
 from lintlaw.scan.analyse import Analyser, analyse_in_worker, init_worker
 from lintlaw.scan.records import DocumentResult, Job
 
 WORKER_DIED = "E901"
+WORKERS_DID_NOT_START = "E902"
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -45,9 +50,20 @@ class LocalExecutor:
         )
 
     def _restart(self) -> ProcessPoolExecutor:
+        """A fresh pool whose workers are known to have started (else ``LintlawError`` E902)."""
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
         self._pool = self._new_pool()
+        try:
+            self._pool.submit(os.getpid).result()
+        except BrokenProcessPool:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+            raise LintlawError(
+                "scan worker processes could not start; a script that calls lintlaw.scan.scan() "
+                "must do so under `if __name__ == '__main__':`",
+                code=WORKERS_DID_NOT_START,
+            ) from None
         return self._pool
 
     def run(self, jobs: Iterator[Job]) -> Iterator[DocumentResult]:
