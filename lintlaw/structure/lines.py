@@ -7,12 +7,14 @@ It runs on ``Document.norm`` so curly quotes and dashes look like ASCII; offsets
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lintlaw.structure import patterns as P
 from lintlaw.structure.numbering import Marker, parse_marker, roman_value
 
-_RULE = "-_=*~ \t"  # a line of only these is a horizontal rule, read as blank
+_RULE = "-_=*~ \t"
+_MD_HEADING = re.compile(r"(#{1,6})\s+(?=\S)")  # a line of only these is a horizontal rule, read as blank
 
 # Line kinds
 BLANK = "blank"  # empty, or a rule of dashes / a lone "0." left by a rendering
@@ -50,6 +52,8 @@ class Line:
     text_start: int = 0  # where the line's own words start (after number and keyword)
     heading: bool = False  # the words after the number are a same-line heading
     note: str | None = None  # the text of a marginal note
+    inner: Marker | None = None  # a sub-number right after the number: "3. (1) …"
+    inner_at: int = 0
 
     @property
     def has_text(self) -> bool:
@@ -100,12 +104,25 @@ def _next_nonblank(lines: list[Line], norm: str) -> list[int]:
 
 
 def _classify_one(line: Line, content: str, following: str) -> None:
-    base = line.body
     if not content.strip(_RULE):
         line.kind = BLANK
         return
+    base = line.body
+    md = _MD_HEADING.match(content)
+    if md:  # Markdown "## Part 1 - Preliminary": classify the words after the hashes
+        base += md.end()
+        content = content[md.end():]
+    _classify_words(line, content, following, base)
+    if md and line.kind in (TEXT, CAPS, RECITAL, CLOSING, PROVISO):
+        line.kind = CAPS if len(md.group(1)) > 1 else TEXT
+        line.text_start = base
+    if line.kind in (NUMBERED, ARTICLE, SECTION) and line.text_start < line.end:
+        _find_inner(line, content, base)
+
+
+def _classify_words(line: Line, content: str, following: str, base: int) -> None:
     first = content[0]
-    if _keyword_line(line, content, first):
+    if _keyword_line(line, content, first, base):
         return
     grouped = P.match_group(content) if first.isalpha() else None
     if grouped:
@@ -125,7 +142,7 @@ def _classify_one(line: Line, content: str, following: str) -> None:
             line.kind = BLANK
             return
         if marker.num and content.startswith("- ", rest):
-            rest = _skip_space(content, rest + 1)  # "A. — Les dispositions …"
+            rest = _skip_space(content, rest + 1)  # "A. - Les dispositions …", "3.- (1) …"
         line.kind, line.marker, line.text_start = NUMBERED, marker, base + rest
         return
     for kind, pattern in ((CLOSING, P.CLOSING), (PROVISO, P.PROVISO), (RECITAL, P.RECITAL)):
@@ -136,9 +153,21 @@ def _classify_one(line: Line, content: str, following: str) -> None:
     line.text_start = base
 
 
-def _keyword_line(line: Line, content: str, first: str) -> bool:
+def _find_inner(line: Line, content: str, base: int) -> None:
+    """A first sub-number on the same line: "3. (1) A person …", "§ 3 (1) Wer …"."""
+    at = line.text_start - base
+    inner = parse_marker(content[at:])
+    if inner is None or not inner.num or not any(r.ordinal == (1, 0) for r in inner.readings):
+        return
+    if line.marker is not None and {r.style for r in inner.readings} & {
+            r.style for r in line.marker.readings}:
+        return
+    line.inner = inner
+    line.inner_at = line.text_start
+
+
+def _keyword_line(line: Line, content: str, first: str, base: int) -> bool:
     """Marginal notes, preamble markers, schedules, articles and sections."""
-    base = line.body
     m = P.MARGINAL.match(content) if first in "Mm" else None
     if m:
         line.kind, line.note, line.text_start = NOTE, m.group("note").strip(), base + m.start("note")
@@ -188,6 +217,8 @@ def _mark_same_line_headings(lines: list[Line], norm: str, nxt: list[int]) -> No
     "(e) Effect on other laws" / "(1) No effect on criminal law" / text) is recognised too.
     """
     for line in reversed(lines):
+        if line.inner is not None:
+            continue
         if line.kind in (ARTICLE, SECTION, GROUP, SCHEDULE):
             words = norm[line.text_start : line.end]
             line.heading = bool(words) and P.heading_like(words)
@@ -203,3 +234,13 @@ def _mark_same_line_headings(lines: list[Line], norm: str, nxt: list[int]) -> No
             continue
         after = lines[j]
         line.heading = after.kind in (TEXT, CAPS) or (after.kind == NUMBERED and after.heading)
+
+
+def inner_line(line: Line, norm: str) -> Line:
+    """The sub-numbered part of a line ("(1) A person …" in "3. (1) A person …") as a line."""
+    marker = line.inner
+    assert marker is not None
+    at = line.inner_at
+    rest = _skip_space(norm[at : line.end], marker.end)
+    return Line(line.index, line.start, at, line.end, line.indent + 1, kind=NUMBERED,
+                marker=marker, text_start=at + rest)

@@ -18,7 +18,7 @@ from lintlaw.structure import frames as F
 from lintlaw.structure import prose
 from lintlaw.structure.frames import Frame
 from lintlaw.structure.lattice import ARTICLE_RANK, style_level, style_rank
-from lintlaw.structure.lines import Line
+from lintlaw.structure.lines import Line, inner_line
 from lintlaw.structure.numbering import Reading, follows, preferred
 from lintlaw.structure.patterns import introduces, opens_list
 from lintlaw.structure.state import State
@@ -44,6 +44,10 @@ def place_numbered(st: State, line: Line) -> None:
         parent = _parent(st, line, reading)
         frame = _new_frame(st, line, reading, parent)
     st.push(parent, frame)
+    if line.inner is not None:
+        frame.touch(line.end)
+        place_numbered(st, inner_line(line, st.norm))
+        return
     if line.heading and line.has_text:
         heading = st.text[line.text_start : line.end].strip()
         frame.heading = heading[:-2].rstrip() if heading.endswith(" .") else heading

@@ -56,7 +56,7 @@ _FUNCTION_END = re.compile(
     r"|from|as|at|if|where|when|whether|shall|may|must|knowingly|including|means|includes"
     r"|amended|following|than|not|any|such|its|their|his|her|this|under|unless|upon|into)$"
 )
-_TERMINAL = ".;:,"
+_TERMINAL = ".;:,-"
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,8 @@ def match_section(content: str) -> Keyword | None:
     if at is None:
         return None
     if m.group("sign") and at < len(content) and not heading_like(content[at:]):
-        return None  # "§ 5 Absatz 3 gilt entsprechend." cites a section, it does not open one
+        if not content.startswith("(1)", at):
+            return None  # "§ 5 Absatz 3 gilt entsprechend." cites a section, it does not open one
     return Keyword(m.group("word") or m.group("sign"), m.group("num"), at)
 
 

@@ -63,12 +63,25 @@ def _text_target(st: State, line: Line) -> Frame | None:
         return None
     if not st.profile.indented and top.role in (F.LIST, F.INDENT, F.DEFINITION):
         parent = top.parent
-        words = st.words(line.text_start, line.end)
         if (parent is not None and parent.role != F.ROOT and parent.has_own and top.has_own
-                and unfinished(parent.last_own(st.norm)) and words[:1].isupper()):
+                and unfinished(parent.last_own(st.norm)) and _ends_list(st, top, line)):
             st.pop_to(parent)
             return parent
     return st.top
+
+
+def _ends_list(st: State, item: Frame, line: Line) -> bool:
+    """Whether ``line`` closes the list ``item`` belongs to rather than continuing the item.
+
+    A capitalised sentence does ("… die ausstellende Behörde." / "Das Lichtbild ist …"); so does a
+    separate paragraph after an item that ends as list items do ("… of another person," /
+    "commits an offence").
+    """
+    words = st.words(line.text_start, line.end)
+    if words[:1].isupper():
+        return True
+    last = item.last_own(st.norm).rstrip()
+    return st.blank_before and (last[-1:] in ",;" or last.endswith((" or", " and")))
 
 
 def _root_text(st: State, line: Line) -> None:

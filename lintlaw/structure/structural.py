@@ -8,7 +8,7 @@ from lintlaw.structure import lines as L
 from lintlaw.structure import prose
 from lintlaw.structure.frames import Frame
 from lintlaw.structure.lattice import ARTICLE_RANK, group_rank
-from lintlaw.structure.lines import Line
+from lintlaw.structure.lines import Line, inner_line
 from lintlaw.structure.numbering import word_ordinal
 from lintlaw.structure.patterns import is_caps, strict_heading
 from lintlaw.structure.state import State
@@ -64,6 +64,12 @@ def open_article(st: State, line: Line) -> Frame:
 
 
 def _heading_and_text(st: State, frame: Frame, line: Line) -> None:
+    if line.inner is not None:
+        from lintlaw.structure.numbered import place_numbered
+
+        frame.touch(line.end)
+        place_numbered(st, inner_line(line, st.norm))
+        return
     if line.heading and line.has_text:
         frame.heading = _clean_heading(st.text[line.text_start : line.end])
     elif line.has_text:
