@@ -87,8 +87,15 @@ def compiled_for(ruleset: "RuleSet", language: str) -> CompiledRules:
         ruleset._compiled = {}
     lang = nlpmod.pipeline_language(language)
     if lang not in ruleset._compiled:
-        ruleset._compiled[lang] = compile_rules(ruleset.rules, ruleset.lexicons, lang)
+        rules = [r for r in ruleset.rules if applies_to_language(r.spec, lang)]
+        ruleset._compiled[lang] = compile_rules(rules, ruleset.lexicons, lang)
     return ruleset._compiled[lang]
+
+
+def applies_to_language(spec: dict, language: str) -> bool:
+    """Rules are written for English unless their ``language`` list says otherwise (``any``: all)."""
+    langs = spec.get("language") or ["en"]
+    return language in langs or "any" in langs
 
 
 class _Matches:
@@ -260,12 +267,8 @@ class _Evaluator:
     def run(self) -> list[tuple[CompiledRule, Clause, Span]]:
         results: list[tuple[CompiledRule, Clause, Span]] = []
         reported: set[tuple[str, int]] = set()
-        language = nlpmod.pipeline_language(self.outline.document.language)
         clauses = list(self.outline.clauses())
         for crule in self.compiled.rules:
-            langs = crule.rule.spec.get("language") or ["en"]
-            if language not in langs and "any" not in langs:
-                continue
             if crule.rule.kind == "absence":
                 results.extend(self._absence(crule, clauses))
                 continue

@@ -98,6 +98,7 @@ def surface_forms(lang: str) -> dict[str, frozenset[str]]:
             table = json.load(handle)
     except (FileNotFoundError, OSError, ModuleNotFoundError):
         table = {}
-    for form, lemma in table.items():
-        inverted.setdefault(lemma.lower(), set()).add(form.lower())
+    for form, lemmas in table.items():
+        for lemma in lemmas if isinstance(lemmas, list) else [lemmas]:
+            inverted.setdefault(str(lemma).lower(), set()).add(form.lower())
     return {lemma: frozenset(forms) for lemma, forms in inverted.items()}
