@@ -111,10 +111,12 @@ def rule_info(ruleset: Any, finding: Finding) -> RuleInfo:
 
 
 def report_rules(ruleset: Any, findings: Iterable[Finding]) -> list[RuleInfo]:
-    """Every active rule, plus any rule a finding names that the rule set lacks, sorted by code."""
+    """The rules the findings name, sorted by code.
+
+    Only rules with findings: the rule set a formatter receives is the whole pack, not what
+    ``--select`` left active, and a report that lists just what it uses stays small and stable.
+    """
     infos: dict[str, RuleInfo] = {}
-    for rule in getattr(ruleset, "rules", None) or ():
-        infos[rule.code] = info_from_rule(rule)
     for finding in findings:
         if finding.code not in infos:
             infos[finding.code] = rule_info(ruleset, finding)

@@ -88,7 +88,7 @@ def render(
     **_: Any,
 ) -> str:
     """The Markdown summary, ending in a newline."""
-    suppressed = len(getattr(result, "suppressed", None) or [])
+    suppressed = len(result.suppressed)
     findings = sorted(result.findings, key=Finding.sort_key)
     lines = _headline(result, suppressed)
     if findings:

@@ -140,7 +140,7 @@ def build_log(
     exit_code: int | None = None,
 ) -> dict[str, Any]:
     """The SARIF log as a dict (``render`` serialises it)."""
-    suppressed = list(getattr(result, "suppressed", None) or [])
+    suppressed = list(result.suppressed)
     findings = sorted(result.findings, key=Finding.sort_key)
     every = findings + [s.finding for s in suppressed]
     rules = report_rules(ruleset, every)

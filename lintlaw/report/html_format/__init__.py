@@ -143,7 +143,7 @@ def render(
     documents = documents or {}
     findings = sorted(result.findings, key=Finding.sort_key)
     ids = [(f"f{i}", f) for i, f in enumerate(findings, start=1)]
-    suppressed = list(getattr(result, "suppressed", None) or [])
+    suppressed = list(result.suppressed)
     infos = {info.code: info for info in report_rules(ruleset, findings)}
     fired = Counter(f.code for f in findings)
 

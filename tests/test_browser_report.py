@@ -1,0 +1,171 @@
+"""The HTML report in a real headless Chromium: findings render, filters work, nothing is fetched.
+
+Needs Debian's /usr/bin/chromium (``.ci/run`` installs it). Outside CI a missing browser skips
+these tests; under CI it fails them. A full-page screenshot is saved to
+test-artifacts/html-report.png for inspection.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from lintlaw.api import lint_path
+from lintlaw.config import Config
+from lintlaw.engine import load_rules
+from lintlaw.report import FORMATTERS
+
+CHROMIUM = Path("/usr/bin/chromium")
+LAUNCH_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "tests" / "fixtures" / "report" / "draft-bill.md"
+ARTIFACTS = ROOT / "test-artifacts"
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+COMPARISON = {
+    "definitions": [
+        {
+            "clause": {
+                "id": "sec_2",
+                "label": "s. 2",
+                "text": '"trafficking in persons" means the recruitment, transportation, transfer, '
+                "harbouring or receipt of a person for the purpose of prostitution.",
+            },
+            "acts": ["recruitment", "transportation", "transfer", "harbouring", "receipt"],
+            "means": [],
+            "purposes": ["prostitution"],
+        }
+    ],
+    "articles": [{"article": "Art. 3(b)", "covered": False}, {"article": "Art. 6", "covered": False}],
+}
+
+
+def require_browser() -> None:
+    if CHROMIUM.exists():
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{CHROMIUM} is missing; CI must install Debian's chromium (see .ci/run)")
+    pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium); CI runs this test")
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, dict[str, int]]:
+    """The report for the fixture bill (a real run) with a comparison, and what it should show."""
+    documents: dict = {}
+    ruleset = load_rules()
+    old = Path.cwd()
+    os.chdir(FIXTURE.parent)
+    try:
+        result = lint_path([FIXTURE.name], config=Config(), ruleset=ruleset, documents=documents)
+    finally:
+        os.chdir(old)
+    assert result.findings, "the fixture bill must produce findings"
+    html = FORMATTERS["html"](result, ruleset, documents=documents, root=FIXTURE.parent, comparison=COMPARISON)
+    path = tmp_path_factory.mktemp("browser") / "report.html"
+    path.write_text(html, encoding="utf-8")
+    by_severity: dict[str, int] = {}
+    for finding in result.findings:
+        by_severity[finding.severity] = by_severity.get(finding.severity, 0) + 1
+    return path, len(result.findings), by_severity
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require_browser()
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def page(browser, report):
+    path, _, _ = report
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(path.as_uri())
+    page.wait_for_selector("#shown:not(:empty)")
+    yield page
+    assert errors == [], errors
+    assert all(url.startswith(("file:", "data:", "about:")) for url in requests), requests
+    context.close()
+
+
+def visible_findings(page) -> int:
+    return page.locator("article.finding:visible").count()
+
+
+def test_findings_text_chart_and_protocol_render(page, report):
+    _, total, _ = report
+    assert visible_findings(page) == total
+    assert page.locator("#shown").inner_text() == f"{total} of {total} findings shown"
+    assert page.locator(".law mark.hl").count() >= total
+    assert page.locator(".law .row.flagged").count() >= 1
+    assert page.locator("svg.chart a.bar").count() == len({c for c in page.locator("article.finding").evaluate_all(
+        "cards => cards.map(c => c.dataset.rule)")})
+    first = page.locator("article.finding").first
+    assert first.locator(".stance").inner_text() in ("Protocol", "Contested")
+    first.locator("details.why summary").click()
+    assert first.locator("details.why ul.sources li").count() >= 1
+    assert page.locator("#protocol .side-by-side .law-pane").inner_text().startswith("This law: s. 2")
+    assert "Palermo Protocol" in page.locator("#protocol .protocol-pane").inner_text()
+
+
+def test_severity_filter_hides_findings_and_their_highlights(page, report):
+    _, total, by_severity = report
+    page.locator('form#filters input[name="severity"][value="warning"]').uncheck()
+    expected = total - by_severity.get("warning", 0)
+    assert visible_findings(page) == expected
+    assert page.locator("#shown").inner_text() == f"{expected} of {total} findings shown"
+    warning_marks = page.locator('.law mark.hl.sev-warning')
+    assert warning_marks.count() >= 1
+    assert all("off" in (cls or "") for cls in warning_marks.evaluate_all("ms => ms.map(m => m.className)"))
+    page.locator('form#filters input[name="severity"][value="warning"]').check()
+    assert visible_findings(page) == total
+
+
+def test_rule_filter_and_chart_bars_select_one_rule(page, report):
+    _, total, _ = report
+    page.locator('form#filters button[data-group="rule"][data-set="none"]').click()
+    assert visible_findings(page) == 0
+    assert page.locator("#shown").inner_text() == f"0 of {total} findings shown"
+    page.locator('form#filters input[name="rule"][value="LL105"]').check()
+    shown = page.locator("article.finding:visible")
+    assert shown.count() >= 1
+    assert set(shown.evaluate_all("cards => cards.map(c => c.dataset.rule)")) == {"LL105"}
+    page.locator('form#filters button[data-group="rule"][data-set="all"]').click()
+    assert visible_findings(page) == total
+    page.locator('svg.chart a.bar[data-rule="LL101"]').click()
+    assert set(page.locator("article.finding:visible").evaluate_all("cs => cs.map(c => c.dataset.rule)")) == {"LL101"}
+
+
+def test_readable_without_javascript(browser, report):
+    path, total, _ = report
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(path.as_uri())
+    assert visible_findings(page) == total
+    assert page.locator("form#filters").is_hidden()
+    assert page.locator(".noscript").is_visible()
+    assert page.locator(".law mark.hl").count() >= total
+    context.close()
+
+
+def test_screenshot_is_saved(page):
+    ARTIFACTS.mkdir(exist_ok=True)
+    target = ARTIFACTS / "html-report.png"
+    page.screenshot(path=str(target), full_page=True)
+    assert target.stat().st_size > 10_000
