@@ -71,9 +71,12 @@ def lint_path(
     Pass a dict as ``documents`` to receive the ingested Documents keyed by display path.
     """
     from lintlaw.ingest import iter_paths, read_path
+    from lintlaw.suppress.session import SuppressionRun
 
     config = config or Config()
-    ruleset = _ruleset_for(config, ruleset)
+    full = ruleset if ruleset is not None else load_rules(config.rule_dirs)
+    ruleset = _ruleset_for(config, full)
+    suppressions = SuppressionRun(full, config)
     if isinstance(paths, (str, Path)):
         paths = [paths]
     result = LintResult()
@@ -96,6 +99,8 @@ def lint_path(
             path=display, language=document.language, clauses=sum(1 for _ in outline.clauses()),
             metadata=dict(document.metadata), format=document.format,
         ))
-        result.findings.extend(f for f in findings if _keep(f, config, display))
+        kept = [f for f in findings if _keep(f, config, display)]
+        result.findings.extend(suppressions.document(document, outline, kept))
+    suppressions.finish(result)
     result.sort()
     return result

@@ -266,6 +266,7 @@ class LintResult:
     files: list[FileSummary] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     errors: list[Any] = field(default_factory=list)  # LintlawError instances
+    suppressed: list[Any] = field(default_factory=list)  # lintlaw.suppress.Suppressed, with reasons
 
     def sort(self) -> None:
         self.findings.sort(key=Finding.sort_key)

@@ -75,9 +75,13 @@ def register(app: typer.Typer) -> None:
         exclude: list[str] = typer.Option([], "--exclude", help="Glob of paths to skip (repeatable)."),
         config: Optional[Path] = typer.Option(None, "--config", help="Configuration file (lintlaw.toml or pyproject.toml)."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing; only the exit code."),
+        baseline: Optional[Path] = typer.Option(
+            None, "--baseline", help="Report only findings not recorded in this file ('lintlaw baseline write')."
+        ),
     ) -> None:
         """Lint law texts (txt, md, html, docx, pdf, Akoma Ntoso xml) for conflation patterns."""
         from lintlaw.api import lint_path
+        from lintlaw.cli.baseline import apply_baseline, gone_report
         from lintlaw.report import FORMAT_NAMES
 
         if fmt not in FORMAT_NAMES:
@@ -90,7 +94,10 @@ def register(app: typer.Typer) -> None:
         wants_documents = fmt == "html" or any(f == "html" for f, _ in outputs)
         documents: dict | None = {} if wants_documents else None
         result = lint_path(paths, config=settings, ruleset=ruleset, documents=documents)
-        text = render_all(result, ruleset, fmt, outputs, documents)
+        gone = apply_baseline(result, baseline, settings, ruleset) if baseline is not None else []
+        code = exit_code(result, settings.fail_on)
+        text = render_all(result, ruleset, fmt, outputs, documents, exit_code=code)
         if not quiet:
             sys.stdout.write(text)
-        raise typer.Exit(exit_code(result, settings.fail_on))
+            sys.stderr.write(gone_report(gone, baseline) if baseline is not None else "")
+        raise typer.Exit(code)
