@@ -2,13 +2,14 @@
 
 The units are clauses with text of their own (a section's chapeau, a paragraph, an item).
 Pairs are chosen greedily by a score that is mostly the rapidfuzz ``ratio`` of the two own
-texts and partly the agreement of their labels, so a renumbered but unchanged paragraph still
-finds its counterpart, and an inserted paragraph is reported as added rather than as a change
-to its neighbour.
+texts (numbering left out) and partly the agreement of their labels, so a renumbered but
+unchanged paragraph still finds its counterpart (status ``renumbered``), and an inserted
+paragraph is reported as added rather than as a change to its neighbour.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,7 +38,7 @@ class Unit:
 class Pair:
     """An aligned pair (both sides), an added clause (``old`` is None) or a removed one (``new`` is None)."""
 
-    status: str  # unchanged | modified | added | removed
+    status: str  # unchanged | renumbered | modified | added | removed
     new: Unit | None
     old: Unit | None
     score: float = 0.0
@@ -77,8 +78,12 @@ def units(outline: Outline) -> list[Unit]:
     return result
 
 
+_NUMBERING = re.compile(r"^(?:\s*(?:\(\w{1,6}(?:\.\d+)?\)|\w{1,6}(?:\.\d+)*[.)](?=\s)|[-\u2022*]|\u00a7+))+\s*")
+
+
 def _key(text: str) -> str:
-    return " ".join(text.lower().split())
+    """Text compared when aligning: lower case, single spaces, leading numbering left out."""
+    return " ".join(_NUMBERING.sub("", text).lower().split())
 
 
 def align(new: Outline, old: Outline) -> list[Pair]:
@@ -115,7 +120,8 @@ def align(new: Outline, old: Outline) -> list[Pair]:
             ou = old_units[j]
             same = _key(nu.text) == _key(ou.text)
             runs = [] if same else redline(ou.text, nu.text)
-            pairs.append(Pair("unchanged" if same else "modified", nu, ou, round(text_score, 1), runs))
+            status = "modified" if not same else "unchanged" if nu.clause.label == ou.clause.label else "renumbered"
+            pairs.append(Pair(status, nu, ou, round(text_score, 1), runs))
         else:
             pairs.append(Pair("added", nu, None))
     for k, ou in enumerate(old_units):

@@ -29,10 +29,10 @@ from lintlaw.protocol.lexicon import ElementMatcher
 
 _DEF = re.compile(
     r"^[ \t]*(?:(?:\(?[0-9A-Za-z]{1,5}[.)]\)?|[-\u2022*])[ \t]+)*"
-    r"(?:(?:in|for\s+the\s+purposes?\s+of)\s+this\s+[\w ]{2,30}?,\s*(?:unless\s+the\s+context\s+otherwise\s+requires,?\s*)?)?"
+    r"(?:(?:in|for\s+the\s+purposes?\s+of)\s+this\s+[\w ]{2,30}?,?\s*(?:unless\s+the\s+context\s+otherwise\s+requires,?\s*)?)?"
     r"(?:the\s+(?:term|expression|word|phrase)s?\s+)?"
-    r"(?P<q>[\"'`]?)(?P<term>[A-Za-z][^\"'`\n;:()]{1,90}?)(?P=q)"
-    r"\s+(?P<verb>shall\s+mean|means|shall\s+have\s+the\s+meaning|has\s+the\s+meaning|is\s+defined\s+as)\b",
+    r"(?P<q>[\"'`]?)(?P<term>\b[A-Za-z][^\"'`\n;:()]{1,90}?)(?P=q)"
+    r"\s+(?P<verb>shall\s+mean|means(?!\s+of\b)|shall\s+have\s+the\s+meaning|has\s+the\s+meaning|is\s+defined\s+as)\b",
     re.IGNORECASE | re.MULTILINE,
 )
 _TRAFFICKING_TERM = re.compile(r"\btraffic|\btrade\s+in\s+(?:persons|human)|\bwhite\s+slave|\btraite\b", re.I)
@@ -51,6 +51,7 @@ _TRAFFIC_IN = re.compile(r"\s+(?:in|of)\b", re.I)
 _ENDS_OR = re.compile(r"\bor\s*[;,.]?\s*$", re.I)
 _ENDS_AND = re.compile(r"\band\s*[;,.]?\s*$", re.I)
 MAX_TERM_WORDS = 9
+_NOT_A_TERM = frozenset("this it that which who by or and of any such other the a an".split())
 
 
 @dataclass
@@ -106,7 +107,7 @@ def find_definitions(outline: Outline) -> list[Site]:
     raw: list[tuple[int, int, str]] = []
     for m in _DEF.finditer(norm, body_start):
         term = " ".join(m.group("term").split())
-        if len(term.split()) > MAX_TERM_WORDS or term.lower() in {"this", "it", "that", "which", "who"}:
+        if len(term.split()) > MAX_TERM_WORDS or term.lower().split()[-1] in _NOT_A_TERM:
             continue
         raw.append((m.start("q") if m.group("q") else m.start("term"), m.end(), term))
     for clause in outline.clauses():

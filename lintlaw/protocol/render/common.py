@@ -13,7 +13,7 @@ PROPERTIES = (
     ("purposes_limited_to_sexual", "Purposes limited to sexual exploitation"),
 )
 VERDICT_MARK = {"covered": "covered", "partial": "partial", "absent": "absent"}
-STATUS_ORDER = ("modified", "added", "removed")
+STATUS_ORDER = ("modified", "renumbered", "added", "removed")
 
 
 def show(value: Any) -> str:
@@ -58,6 +58,14 @@ def counts(findings: list[dict[str, Any]]) -> str:
     by = {s: sum(1 for f in findings if f["severity"] == s) for s in ("error", "warning", "info")}
     parts = ", ".join(f"{v} {k}{'s' if v != 1 else ''}" for k, v in by.items() if v)
     return f"{n} finding{'s' if n != 1 else ''}" + (f" ({parts})" if parts else "")
+
+
+def pair_label(pair: dict[str, Any]) -> str:
+    """``s. 4(2)``, or ``s. 4(2) -> s. 4(3)`` when the clause was renumbered."""
+    new, old = pair.get("new"), pair.get("old")
+    if new and old and new["label"] != old["label"]:
+        return f'{old["label"]} -> {new["label"]}'
+    return (new or old)["label"]
 
 
 def document_line(doc: dict[str, Any]) -> str:

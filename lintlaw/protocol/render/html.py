@@ -7,7 +7,7 @@ from typing import Any
 
 from lintlaw.protocol.redline import marked
 from lintlaw.protocol.render.common import (
-    CATEGORIES, PROPERTIES, STATUS_ORDER, article_label, counts, definition_title, document_line, show,
+    CATEGORIES, PROPERTIES, STATUS_ORDER, article_label, counts, definition_title, document_line, pair_label, show,
 )
 
 CSS = """
@@ -111,10 +111,12 @@ def render_against(data: dict[str, Any]) -> str:
         side = pair["new"] or pair["old"]
         if pair["status"] == "modified":
             content = redline_html(pair["redline"])
+        elif pair["status"] == "renumbered":
+            content = escape(side["text"])
         else:
             tag = "ins" if pair["status"] == "added" else "del"
             content = f"<{tag}>{escape(side['text'])}</{tag}>"
-        body += [f"<h3>{escape(side['label'])} ({pair['status']})</h3>", f"<div class=\"redline\">{content}</div>"]
+        body += [f"<h3>{escape(pair_label(pair))} ({pair['status']})</h3>", f"<div class=\"redline\">{content}</div>"]
     body.append("<h2>Elements, old and new</h2>")
     for row in data["elements"]:
         ref = row["new"] or row["old"]

@@ -7,7 +7,7 @@ from typing import Any
 
 from lintlaw.protocol.redline import marked
 from lintlaw.protocol.render.common import (
-    CATEGORIES, PROPERTIES, STATUS_ORDER, article_label, clause_list, counts, definition_title, document_line, show,
+    CATEGORIES, PROPERTIES, STATUS_ORDER, article_label, clause_list, counts, definition_title, document_line, pair_label, show,
 )
 
 
@@ -75,9 +75,11 @@ def render_against(data: dict[str, Any]) -> str:
         out += ["No clause changed.", ""]
     for pair in changed:
         side = pair["new"] or pair["old"]
-        out += [f"### {cell(side['label'])} ({pair['status']})", ""]
+        out += [f"### {cell(pair_label(pair))} ({pair['status']})", ""]
         if pair["status"] == "modified":
             out.append(redline_md(pair["redline"]))
+        elif pair["status"] == "renumbered":
+            out.append(html.escape(side["text"], quote=False))
         else:
             tag = "ins" if pair["status"] == "added" else "del"
             out.append(f"<{tag}>{html.escape(side['text'], quote=False)}</{tag}>")

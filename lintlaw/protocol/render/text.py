@@ -8,7 +8,7 @@ from typing import Any
 from lintlaw.protocol.redline import marked
 from lintlaw.protocol.render.common import (
     CATEGORIES, PROPERTIES, STATUS_ORDER, article_label, clause_list, counts, definition_title, document_line,
-    finding_line, show,
+    finding_line, pair_label, show,
 )
 
 WIDTH = 100
@@ -83,14 +83,12 @@ def render_against(data: dict[str, Any]) -> str:
         if pair["status"] == "unchanged":
             continue
         side = pair["new"] or pair["old"]
-        where = side["label"] if pair["status"] != "modified" or pair["old"]["label"] == pair["new"]["label"] \
-            else f'{pair["old"]["label"]} -> {pair["new"]["label"]}'
-        out.append(f"  {pair['status']}: {where}")
+        out.append(f"  {pair['status']}: {pair_label(pair)}")
         if pair["status"] == "modified":
             out.extend(_wrap(redline_text(pair["redline"]), "    "))
-        else:
-            marks = "{{+{}+}}" if pair["status"] == "added" else "[-{}-]"
-            out.extend(_wrap(marks.format(side["text"]), "    "))
+        elif pair["status"] in ("added", "removed"):
+            marks = ("{+", "+}") if pair["status"] == "added" else ("[-", "-]")
+            out.extend(_wrap(marked(side["text"], *marks), "    "))
     out.append("")
     out.append("Elements (old -> new)")
     for row in data["elements"]:
