@@ -9,6 +9,7 @@ import typer
 # Each module defines ``register(app)``. Listed in the order shown by ``lintlaw --help``.
 COMMAND_MODULES = (
     "lintlaw.cli.check",
+    "lintlaw.cli.compare",
     "lintlaw.cli.baseline",
     "lintlaw.cli.outline",
     "lintlaw.cli.config",
