@@ -24,15 +24,16 @@ from lintlaw.structure.patterns import introduces, opens_list
 from lintlaw.structure.state import State
 
 
-def place_numbered(st: State, line: Line) -> None:
+def place_numbered(st: State, line: Line, within: Frame | None = None) -> None:
+    """Open the clause a numbered line starts; ``within`` forces its parent (same-line numbers)."""
     marker = line.marker
     assert marker is not None
     if marker.num == "":
         prose.place_dash(st, line)
         return
-    if _is_section(st, marker.readings):
+    if _is_section(st, marker.readings) and within is None:
         st.close_preamble()
-    found = _continuation(st, line)
+    found = _continuation(st, line) if within is None else None
     if found is not None:
         previous, reading = found
         parent = previous.parent or st.root
@@ -41,12 +42,12 @@ def place_numbered(st: State, line: Line) -> None:
                       ordinal=reading.ordinal, num=marker.num, line=line.index)
     else:
         reading = preferred(marker.readings)
-        parent = _parent(st, line, reading)
+        parent = within if within is not None else _parent(st, line, reading)
         frame = _new_frame(st, line, reading, parent)
     st.push(parent, frame)
     if line.inner is not None:
         frame.touch(line.end)
-        place_numbered(st, inner_line(line, st.norm))
+        place_numbered(st, inner_line(line, st.norm), within=frame)
         return
     if line.heading and line.has_text:
         heading = st.text[line.text_start : line.end].strip()
@@ -136,6 +137,8 @@ def _new_frame(st: State, line: Line, reading: Reading, parent: Frame) -> Frame:
     last = len(tradition.levels) - 1
     if tradition.by_depth:
         level = parent_level + 1 if parent_level >= 0 else 1
+    elif parent.role == F.LIST and parent.style == reading.style:
+        level = parent.level  # an amending Act quoting "(3)" under its own "(2)": same rung
     else:
         level = nominal if nominal is not None else parent_level + 1
         if parent_level >= 0 and level <= parent_level:

@@ -3,7 +3,9 @@
 The tradition comes from front matter when given (``tradition: us``), else from language and
 jurisdiction, else from the headings the text uses. A document is *indented* when a good share
 of its lines are indented and numbered lines sit at several depths (the Sri Lanka Act and the
-Canadian texts); the parser then trusts indentation for nesting.
+Canadian texts); the parser then trusts indentation for nesting. It is *unwrapped* when a good
+share of its lines are long, i.e. each line is a whole paragraph rather than a wrapped piece of
+one; a line after a list item is then a new paragraph, not the rest of the item.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from lintlaw.structure import lines as L
 from lintlaw.structure.lattice import CIVIL, COMMONWEALTH, GERMAN, TRADITIONS, US, Tradition
 
 _US_WORDS = ("united states", "u.s.", "usa")
+LONG_LINE = 130  # wrapped text (PDF, fixed-width files) rarely has lines this long
 
 
 @dataclass(frozen=True)
@@ -24,17 +27,19 @@ class Profile:
     tradition: Tradition
     indented: bool
     section_styles: frozenset[str]  # numbered styles that mark sections ("1.", "286.1")
+    unwrapped: bool = True  # one paragraph per line (not hard-wrapped at a fixed width)
 
 
 def detect(document: Document, lines: list[L.Line]) -> Profile:
     counts = {L.ARTICLE: 0, L.SECTION: 0}
     signs = 0
-    indented_lines = nonblank = 0
+    indented_lines = nonblank = long_lines = 0
     numbered_indents: set[int] = set()
     for line in lines:
         if line.kind == L.BLANK:
             continue
         nonblank += 1
+        long_lines += line.end - line.body > LONG_LINE
         if line.indent:
             indented_lines += 1
         if line.kind in counts:
@@ -48,7 +53,8 @@ def detect(document: Document, lines: list[L.Line]) -> Profile:
     styles = tradition.section_styles
     if keyword_sections:
         styles = frozenset(s for s in styles if s == "N")
-    return Profile(tradition, indented, styles)
+    unwrapped = nonblank == 0 or long_lines >= 0.1 * nonblank
+    return Profile(tradition, indented, styles, unwrapped)
 
 
 def _tradition(document: Document, articles: int, signs: int) -> Tradition:

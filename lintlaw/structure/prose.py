@@ -73,12 +73,13 @@ def _text_target(st: State, line: Line) -> Frame | None:
 def _ends_list(st: State, item: Frame, line: Line) -> bool:
     """Whether ``line`` closes the list ``item`` belongs to rather than continuing the item.
 
-    A capitalised sentence does ("… die ausstellende Behörde." / "Das Lichtbild ist …"); so does a
-    separate paragraph after an item that ends as list items do ("… of another person," /
-    "commits an offence").
+    In a document with one paragraph per line, any such line does ("8. entgegen / a) … oder /
+    b) … / einen Hinweis nicht … gibt,"). In hard-wrapped text a capitalised sentence does ("…
+    die ausstellende Behörde." / "Das Lichtbild ist …"), and so does a separate paragraph after
+    an item that ends as list items do ("… of another person," / "commits an offence").
     """
     words = st.words(line.text_start, line.end)
-    if words[:1].isupper():
+    if words[:1].isupper() or st.profile.unwrapped:
         return True
     last = item.last_own(st.norm).rstrip()
     return st.blank_before and (last[-1:] in ",;" or last.endswith((" or", " and")))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from lintlaw.model import ClauseSeed, Document
+from lintlaw.structure import definitions as D
 from lintlaw.structure import frames as F
 from lintlaw.structure.frames import Frame
 from lintlaw.structure.lattice import ARTICLE_RANK, GROUP_WORDS, SCHEDULE_WORDS, Tradition
@@ -18,8 +19,10 @@ _SKIP = {"intro", "wrapup", "list", "blocklist", "content", "num", "heading", "s
          "p", "span", "container", "body", "mainbody", "akomantoso", "act", "bill", "doc"}
 _ARTICLE_KINDS = {"article": "article", "section": "section", "rule": "section", "regulation":
                   "section"}
-_GROUP_KINDS = set(GROUP_WORDS.values()) | {"schedule", "annex", "appendix", "attachment"}
-_LIST_ALIASES = {"point": "item", "alinea": "paragraph", "indent": "indent", "subpoint": "subitem"}
+_GROUP_KINDS = set(GROUP_WORDS.values()) | {"schedule", "annex", "appendix", "attachment", "tome"}
+_GENERIC = {"point", "item", "alinea", "subpoint", "level", "subrule", "transitional"}
+_NUM_WORDS = {w for w in GROUP_WORDS} | {w for w in SCHEDULE_WORDS} | {
+    "article", "art", "section", "sec", "rule", "regulation", "paragraph", "para", "tome"}
 _NUM_CHARS = re.compile(r"^[\s(\[]*|[\s)\].:]*$")
 _LABEL_LEAD = re.compile(r"\s*(?:\(|\[|(?:Article|ARTICLE|Art\.|Section|SECTION|Sec\.|SEC\.|§)\s*)?")
 
@@ -29,6 +32,7 @@ def build_frames(document: Document, start: int, tradition: Tradition) -> Frame:
     size = len(document.text)
     root = Frame(F.ROOT, start, size, indent=-1, rank=-1.0)
     stack = [root]
+    raw: dict[int, str | None] = {}  # each frame's number as the source wrote it ("CHAPTER 1")
     seeds = [s for s in document.seeds or () if _kind(s) not in _SKIP]
     seeds.sort(key=lambda s: (s.start, -s.end, s.depth))
     for seed in seeds:
@@ -41,12 +45,40 @@ def build_frames(document: Document, start: int, tradition: Tradition) -> Frame:
         if end <= begin:
             continue
         frame = _frame(seed, begin, end, parent, tradition)
+        raw[id(frame)] = seed.num
         parent.add(frame)
         stack.append(frame)
+    _text_between(document, root)
     for frame in _walk(root):
         if frame is not root:
-            frame.own = _own(document, frame)
+            frame.own = _own(document, frame, raw.get(id(frame)))
+            if frame.role == F.DEFINITION and not frame.term:
+                _find_term(document, frame)
     return root
+
+
+def _text_between(document: Document, root: Frame) -> None:
+    """Words outside every top-level seed (a preface, a final formula) become ``text`` clauses."""
+    children, cursor = [], root.start
+    for child in [*root.children, None]:
+        stop = child.start if child is not None else root.end
+        start, end = _trim(document.text, cursor, stop)
+        if end > start:
+            children.append(Frame(F.TEXT, start, end, kind="text", parent=root))
+        if child is not None:
+            children.append(child)
+            cursor = child.end
+    root.children = children
+
+
+def _find_term(document: Document, frame: Frame) -> None:
+    """A definition element without ``<def>``: take the term from its words, else call it text."""
+    for start, end in frame.own[:1]:
+        found = D.quoted(document.norm, start, end) or D.unquoted(document.norm, start, end)
+        if found is not None:
+            frame.term = D.clean_term(document.text[found.term_start : found.term_end])
+            return
+    frame.role, frame.kind = F.TEXT, "text"
 
 
 def _kind(seed: ClauseSeed) -> str:
@@ -74,12 +106,13 @@ def _frame(seed: ClauseSeed, start: int, end: int, parent: Frame, tradition: Tra
                      **common)
     if kind == "proviso":
         return Frame(F.PROVISO, start, end, level=max(parent_level, 0), kind="proviso", **common)
-    if kind == "indent" or (kind == "point" and not num):
+    if kind == "indent" or (kind in _GENERIC and not num):
         return Frame(F.INDENT, start, end, level=max(parent_level, 0) + 1, kind="indent", **common)
-    listed = _LIST_ALIASES.get(kind, kind)
-    levels = [level.kind for level in tradition.levels]
-    if num and (listed in levels[1:] or kind in _LIST_ALIASES or parent_level >= 0):
-        level = levels.index(listed) if listed in levels[1:] else parent_level + 1
+    levels = [level.kind for level in tradition.levels[:-1]]  # the last rung is for bullets
+    if num and (kind in levels[1:] or kind in _GENERIC or parent_level >= 0):
+        # "paragraph", "subsection" … keep their rung; "point", "item" … go one below the parent
+        named = kind in levels[1:] and kind not in _GENERIC and not tradition.by_depth
+        level = levels.index(kind) if named else -1
         level = min(max(level, parent_level + 1, 1), len(levels) - 1)
         return Frame(F.LIST, start, end, level=level, kind=levels[level], **common)
     return Frame(F.TEXT, start, end, kind="text", **common)
@@ -89,9 +122,11 @@ def _clean_num(num: str | None) -> str | None:
     if num is None:
         return None
     cleaned = _NUM_CHARS.sub("", num)
-    for word in ("Article", "Art.", "Section", "Sec.", "§"):
-        if cleaned.startswith(word):
-            cleaned = cleaned[len(word):].strip()
+    first, _, rest = cleaned.partition(" ")
+    if rest and (first.lower().rstrip(".") in _NUM_WORDS):
+        cleaned = rest.strip()  # "CHAPTER 1", "Article 5", "Art. 2"
+    elif cleaned.startswith("§"):
+        cleaned = cleaned.lstrip("§ ")
     return cleaned or None
 
 
@@ -101,7 +136,7 @@ def _walk(frame: Frame):
         yield from _walk(child)
 
 
-def _own(document: Document, frame: Frame) -> list[tuple[int, int]]:
+def _own(document: Document, frame: Frame, raw_num: str | None) -> list[tuple[int, int]]:
     """The frame's span minus its children, trimmed, without a leading number/heading line."""
     text = document.text
     pieces: list[tuple[int, int]] = []
@@ -113,7 +148,7 @@ def _own(document: Document, frame: Frame) -> list[tuple[int, int]]:
     spans = [_trim(text, a, b) for a, b in pieces]
     spans = [(a, b) for a, b in spans if b > a]
     if spans:
-        first = _skip_label(document, frame, *spans[0])
+        first = _skip_label(document, frame, raw_num, *spans[0])
         spans[0] = first
         spans = [(a, b) for a, b in spans if b > a]
     return spans
@@ -127,17 +162,21 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _skip_label(document: Document, frame: Frame, start: int, end: int) -> tuple[int, int]:
-    """Drop the number and heading that open a seed's text ("Article 3", "Use of terms", "(a)")."""
+def _skip_label(document: Document, frame: Frame, raw_num: str | None, start: int,
+                end: int) -> tuple[int, int]:
+    """Drop the number and heading that open a seed's text ("CHAPTER 1", "Use of terms", "(a)")."""
     text = document.text
-    if frame.num:
+    for num in (raw_num, frame.num):
+        if not num:
+            continue
         lead = _LABEL_LEAD.match(text, start, end)
         at = lead.end() if lead else start
-        if text.startswith(frame.num, at):
-            at += len(frame.num)
+        if text.startswith(num, at):
+            at += len(num)
             while at < end and text[at] in ")].:- \t":
                 at += 1
             start = at
+            break
     if frame.heading:
         at = start
         while at < end and text[at].isspace():

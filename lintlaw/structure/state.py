@@ -55,8 +55,8 @@ class State:
                 frame.heading = self.text[note.text_start : note.end].strip()
             frame.touch(self.pending[-1].end)
             self.pending.clear()
-        if frame.role in (F.ARTICLE, F.LIST):
-            self.opened_body = True
+        if frame.role == F.ARTICLE or (frame.role == F.LIST and parent.kind != "heading"):
+            self.opened_body = True  # numbered items under a "SUMMARY" heading are not the body
         return frame
 
     def settle_pending(self, frame: Frame) -> None:

@@ -68,7 +68,7 @@ def _heading_and_text(st: State, frame: Frame, line: Line) -> None:
         from lintlaw.structure.numbered import place_numbered
 
         frame.touch(line.end)
-        place_numbered(st, inner_line(line, st.norm))
+        place_numbered(st, inner_line(line, st.norm), within=frame)
         return
     if line.heading and line.has_text:
         frame.heading = _clean_heading(st.text[line.text_start : line.end])

@@ -63,7 +63,7 @@ class _Builder:
         if frame.role == F.ROOT:
             return "document", None
         if frame.role == F.LIST:
-            term = self._numbered_term(frame)
+            term = frame.term or self._numbered_term(frame)  # seeds bring <def> terms
             if term is not None:
                 return "definition", term
         return frame.kind or frame.role, frame.term
@@ -101,7 +101,10 @@ class _Builder:
         """(id part, label piece, whether the id and label restart here)."""
         role, num = frame.role, frame.num or ""
         if role == F.ARTICLE:
-            if frame.word and frame.word != "§" and frame.kind == "article":
+            article = frame.kind == "article"
+            if not num:
+                return ("art", "Article", True) if article else ("sec", "Section", True)
+            if article:
                 return f"art_{slug(num)}", f"Art. {num}", True
             if frame.word == "§":
                 return f"sec_{slug(num)}", f"§ {num}", True
