@@ -52,6 +52,8 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 def consent_statements(text: str, base: int, matcher: ElementMatcher) -> list[ConsentStatement]:
     """Consent-irrelevance statements in ``text`` (which starts at document offset ``base``)."""
+    if not _MARKER.search(text) or not matcher.could_match(text, ("consent",)):
+        return []
     hits = matcher.find(text)
     found: list[ConsentStatement] = []
     for s_start, s_end in _sentences(text):

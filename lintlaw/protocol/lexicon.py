@@ -33,6 +33,7 @@ EXTRAS_FILE = "beyond-protocol.yaml"
 _OPTIONAL = re.compile(r"(?:with or without|whether or not|regardless of|irrespective of)\W+(?:\w+\W+){0,3}$")
 # Words before an ambiguous term (e.g. "debt bondage": a means and a purpose) that make it a purpose.
 _PURPOSE_CUE = re.compile(r"\b(?:purpose|purposes|intent|intention|subjection|subjecting|subject to|in order to)\b")
+_WORD = re.compile(r"\w+")
 _LOCK = threading.Lock()
 
 
@@ -118,22 +119,40 @@ class ElementMatcher:
     def __init__(self, vocabulary: Vocabulary, lang: str = "en") -> None:
         from spacy.matcher import PhraseMatcher
 
-        from lintlaw.structure.nlp import get_nlp, process
+        from lintlaw.structure.nlp import get_nlp, process, surface_forms
 
         self.lang = lang
         self.vocabulary = vocabulary
         nlp = get_nlp(lang)
         self._matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self._keys: dict[int, tuple[str, str]] = {}
+        forms = surface_forms(lang)
+        first: dict[str, set[str]] = {}
         for (category, entry), values in sorted(vocabulary.phrases.items()):
             key = f"{category}\x1f{entry}"
             self._keys[nlp.vocab.strings.add(key)] = (category, entry)
-            self._matcher.add(key, list(process(values, lang)))
+            docs = list(process(values, lang))
+            self._matcher.add(key, docs)
+            for doc in docs:
+                lemma = doc[0].lemma_.lower()
+                first.setdefault(category, set()).update({doc[0].lower_, lemma, *forms.get(lemma, ())})
+        self._first = {category: frozenset(words) for category, words in first.items()}
+        self._any_first = frozenset().union(*self._first.values())
+
+    def could_match(self, text: str, categories: tuple[str, ...] | None = None) -> bool:
+        """Cheap test: can any phrase (of ``categories``) match? A phrase needs a word whose lemma
+        is its first word's lemma, so a text with none of those words' forms cannot match."""
+        words = set(_WORD.findall(text.lower()))
+        if categories is None:
+            return not words.isdisjoint(self._any_first)
+        return any(not words.isdisjoint(self._first.get(c, frozenset())) for c in categories)
 
     def raw(self, text: str) -> list[TermMatch]:
         """Every hit, overlapping, in text order."""
         from lintlaw.structure.nlp import process
 
+        if not self.could_match(text):
+            return []
         doc = next(iter(process([text], self.lang)))
         hits = []
         for key, start, end in self._matcher(doc):

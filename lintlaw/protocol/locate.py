@@ -231,7 +231,7 @@ def find_offences(outline: Outline, matcher: ElementMatcher, definitions: list[S
 
 
 def _has_offence(text: str, matcher: ElementMatcher) -> bool:
-    return any(m.category == "offence" for m in matcher.find(text))
+    return matcher.could_match(text, ("offence",)) and any(m.category == "offence" for m in matcher.find(text))
 
 
 def _own_spans(clause: Clause) -> list[tuple[int, int]]:
