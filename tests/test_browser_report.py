@@ -15,6 +15,7 @@ import pytest
 from lintlaw.api import lint_path
 from lintlaw.config import Config
 from lintlaw.engine import load_rules
+from lintlaw.protocol import compare_document
 from lintlaw.report import FORMATTERS
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -28,22 +29,6 @@ ARTIFACTS = ROOT / "test-artifacts"
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
-COMPARISON = {
-    "definitions": [
-        {
-            "clause": {
-                "id": "sec_2",
-                "label": "s. 2",
-                "text": '"trafficking in persons" means the recruitment, transportation, transfer, '
-                "harbouring or receipt of a person for the purpose of prostitution.",
-            },
-            "acts": ["recruitment", "transportation", "transfer", "harbouring", "receipt"],
-            "means": [],
-            "purposes": ["prostitution"],
-        }
-    ],
-    "articles": [{"article": "Art. 3(b)", "covered": False}, {"article": "Art. 6", "covered": False}],
-}
 
 
 def require_browser() -> None:
@@ -56,7 +41,7 @@ def require_browser() -> None:
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, dict[str, int]]:
-    """The report for the fixture bill (a real run) with a comparison, and what it should show."""
+    """The report for the fixture bill (real check and compare runs), and what it should show."""
     documents: dict = {}
     ruleset = load_rules()
     old = Path.cwd()
@@ -66,7 +51,8 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, dict[st
     finally:
         os.chdir(old)
     assert result.findings, "the fixture bill must produce findings"
-    html = FORMATTERS["html"](result, ruleset, documents=documents, root=FIXTURE.parent, comparison=COMPARISON)
+    comparison = compare_document(documents[FIXTURE.name], ruleset=ruleset).to_dict()
+    html = FORMATTERS["html"](result, ruleset, documents=documents, root=FIXTURE.parent, comparison=comparison)
     path = tmp_path_factory.mktemp("browser") / "report.html"
     path.write_text(html, encoding="utf-8")
     by_severity: dict[str, int] = {}
@@ -120,8 +106,11 @@ def test_findings_text_chart_and_protocol_render(page, report):
     assert first.locator(".stance").inner_text() in ("Protocol", "Contested")
     first.locator("details.why summary").click()
     assert first.locator("details.why ul.sources li").count() >= 1
-    assert page.locator("#protocol .side-by-side .law-pane").inner_text().startswith("This law: s. 2")
-    assert "Palermo Protocol" in page.locator("#protocol .protocol-pane").inner_text()
+    assert page.locator("#protocol .side-by-side .law-pane").first.inner_text().startswith("This law: s. 2")
+    assert "Palermo Protocol, Art. 3(a)" in page.locator("#protocol .protocol-pane").first.inner_text()
+    means = page.locator("#protocol table.elements").first.locator("tr", has_text="means")
+    assert "deception" in means.locator("td").nth(2).inner_text()  # the definition lacks every means
+    assert page.locator("#protocol pre.redline del").count() >= 1
 
 
 def test_severity_filter_hides_findings_and_their_highlights(page, report):

@@ -387,21 +387,38 @@ def test_html_explains_each_finding_with_basis_and_sources(sample):
 
 def test_html_renders_the_protocol_side_by_side_when_given(sample):
     result, docs = sample
-    comparison = {
+    comparison = {  # the shape of 'lintlaw compare --format json', cut down
+        "protocol": {
+            "label": "Art. 3(a)", "text": '"Trafficking in persons" shall mean the recruitment ...',
+            "elements": {"means": [{"id": "abuse-of-power", "text": "the abuse of power"},
+                                   {"id": "fraud", "text": "fraud"}]},
+        },
         "definitions": [{
             "clause": {"id": "sec_1", "label": "s. 1", "text": "trafficking means <recruitment>"},
-            "acts": ["recruitment", "transportation"], "means": [], "purposes": ["prostitution"],
-            "consent_scoped": False,
+            "kind": "definition",
+            "acts": {"found": ["recruitment"], "missing": [], "extra": [], "matches": []},
+            "means": {"found": [], "missing": ["abuse-of-power", "fraud"], "extra": [], "matches": []},
+            "consent": "unscoped", "means_required_for_adults": False,
         }],
-        "articles": [{"article": "Art. 6", "covered": True}, {"article": "Art. 7", "covered": False}],
-        "redline": [{"op": "equal", "text": "trafficking means "}, {"op": "insert", "text": "by means of threat"}],
+        "articles": [{"article": "6", "title": "Assistance", "verdict": "absent", "topics": {"privacy": False},
+                      "clauses": []},
+                     {"article": "non-punishment", "title": "Non-punishment", "verdict": "partial",
+                      "topics": {}, "clauses": [{"id": "sec_2", "label": "s. 2"}]}],
+        "redline": [{"op": "equal", "text": "trafficking "}, {"op": "delete", "text": "shall mean"},
+                    {"op": "insert", "text": "means"}],
+        "findings": [{"code": "LL102"}],
     }
     page = html_format.render(result, RULES, documents=docs, comparison=comparison)
     section = page[page.index('<section id="protocol">') :]
-    assert "This law: s. 1" in section and "trafficking means &lt;recruitment&gt;" in section
-    assert "Palermo Protocol, Art. 3" in section
-    assert "recruitment, transportation" in section and '<span class="empty">none</span>' in section
-    assert "<ins>by means of threat</ins>" in section
+    assert "This law: s. 1 (definition)" in section and "trafficking means &lt;recruitment&gt;" in section
+    assert "Palermo Protocol, Art. 3(a)" in section and "shall mean the recruitment" in section
+    means_row = re.search(r"<tr><th>means</th>.*?</tr>", section).group(0)
+    assert '<td class="verdict-bad">the abuse of power, fraud</td>' in means_row
+    assert "<tr><th>consent</th><td>unscoped</td></tr>" in section
+    assert "<td>Art. 6</td>" in section and "<td>non-punishment</td>" in section
+    assert '<td class="verdict-bad">absent</td>' in section and "<td>s. 2</td>" in section
+    assert "<del>shall mean</del><ins>means</ins>" in section
+    assert "Other results" not in section  # known keys only
     assert 'id="protocol"' not in html_format.render(result, RULES, documents=docs)
 
 
