@@ -1,8 +1,8 @@
 """The HTML report in a real headless Chromium: findings render, filters work, nothing is fetched.
 
 Needs Debian's /usr/bin/chromium (``.ci/run`` installs it). Outside CI a missing browser skips
-these tests; under CI it fails them. A full-page screenshot is saved to
-test-artifacts/html-report.png for inspection.
+these tests; under CI it fails them. Screenshots are saved to test-artifacts/: the whole page
+(html-report.png) and its first screen (html-report-top.png, copied to docs/images/ for the README).
 """
 
 from __future__ import annotations
@@ -153,8 +153,12 @@ def test_readable_without_javascript(browser, report):
     context.close()
 
 
-def test_screenshot_is_saved(page):
+def test_screenshots_are_saved(page):
+    """The whole page, and its first screen (the README's picture: docs/images/html-report.png)."""
     ARTIFACTS.mkdir(exist_ok=True)
-    target = ARTIFACTS / "html-report.png"
-    page.screenshot(path=str(target), full_page=True)
-    assert target.stat().st_size > 10_000
+    whole = ARTIFACTS / "html-report.png"
+    page.screenshot(path=str(whole), full_page=True)
+    top = ARTIFACTS / "html-report-top.png"
+    page.set_viewport_size({"width": 1280, "height": 1350})
+    page.screenshot(path=str(top))
+    assert whole.stat().st_size > 10_000 and top.stat().st_size > 10_000
