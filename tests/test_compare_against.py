@@ -80,6 +80,7 @@ def test_redline_runs_rebuild_both_texts():
     runs = redline(old, new)
     assert "".join(r.text for r in runs if r.op != "delete") == new
     assert "".join(r.text for r in runs if r.op != "insert") == old
+    assert [r.text for r in redline("the person", "a person")] == ["the", " a", " person"]
     assert stats(runs) == {"equal": 6, "delete": 1, "insert": 6}
     assert similarity(redline(old, old)) == 100.0
 

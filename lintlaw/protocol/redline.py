@@ -4,8 +4,8 @@ to get the second.
 Words are compared case-insensitively with quotes and dashes folded, so "Harbouring" and
 "harbouring" are equal, while the rendered runs keep each side's own spelling and spacing.
 Punctuation marks are tokens of their own, so a changed comma does not mark the word before it.
-Each run carries the white space before it, so concatenating the ``equal`` and ``insert`` runs
-gives the new text and the ``equal`` and ``delete`` runs the old one (spaces collapsed).
+Each run carries the space before it, so concatenating the ``equal`` and ``insert`` runs gives
+the new text's words and the ``equal`` and ``delete`` runs the old one's, spaced as written.
 """
 
 from __future__ import annotations
@@ -42,27 +42,37 @@ def _key(token: str) -> str:
 
 
 def _slice(text: str, tokens: list[tuple[str, int, int]], i: int, j: int) -> str:
-    """Tokens ``i``..``j`` with the white space before them (collapsed), so runs concatenate."""
-    if i >= j:
-        return ""
-    start = tokens[i - 1][2] if i > 0 else tokens[i][1]
-    return _SPACE.sub(" ", text[start:tokens[j - 1][2]])
+    """Tokens ``i``..``j`` as written, white space inside collapsed."""
+    return _SPACE.sub(" ", text[tokens[i][1]:tokens[j - 1][2]])
+
+
+def _spaced(text: str, tokens: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether white space comes before token ``i`` (not before the first token)."""
+    return 0 < i < len(tokens) and text[tokens[i - 1][2]:tokens[i][1]] != ""
 
 
 def redline(old: str, new: str) -> list[Run]:
-    """The runs that turn ``old`` into ``new``; a replacement is a deletion then an insertion."""
+    """The runs that turn ``old`` into ``new``; a replacement is a deletion then an insertion.
+
+    A run starts with a space where either text has one before it (and an insertion after a
+    deletion always does), so the runs read naturally when concatenated.
+    """
     a, b = _tokens(old), _tokens(new)
     matcher = SequenceMatcher(None, [_key(t[0]) for t in a], [_key(t[0]) for t in b], autojunk=False)
     runs: list[Run] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            runs.append(Run("equal", _slice(new, b, j1, j2)))
+            lead = _spaced(old, a, i1) or _spaced(new, b, j1)
+            runs.append(Run("equal", " " * lead + _slice(new, b, j1, j2)))
             continue
         if i2 > i1:
-            runs.append(Run("delete", _slice(old, a, i1, i2)))
+            runs.append(Run("delete", " " * _spaced(old, a, i1) + _slice(old, a, i1, i2)))
         if j2 > j1:
-            runs.append(Run("insert", _slice(new, b, j1, j2)))
-    return [r for r in runs if r.text]
+            lead = _spaced(new, b, j1) or i2 > i1
+            runs.append(Run("insert", " " * lead + _slice(new, b, j1, j2)))
+    if runs:
+        runs[0] = Run(runs[0].op, runs[0].text.lstrip(" "))
+    return [r for r in runs if r.text.strip()]
 
 
 def stats(runs: list[Run]) -> dict[str, int]:
