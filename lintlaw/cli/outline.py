@@ -44,13 +44,15 @@ def _outlines(paths: list[str]) -> tuple[list[Any], list[LintlawError]]:
 def outline_command(
     paths: list[str] = typer.Argument(..., help="Files or folders to outline ('-' reads standard input)."),
     fmt: str = typer.Option("text", "--format", "-f", help="text (an indented tree) or json."),
-    depth: Optional[int] = typer.Option(None, "--depth", min=1, help="Show clauses down to this depth only."),
+    depth: Optional[int] = typer.Option(None, "--depth", help="Show clauses down to this depth only (1 = top level)."),
 ) -> None:
     """Show each file's clause tree: label, kind, id, line and the start of each clause's text."""
     from lintlaw.structure.render import SCHEMA_VERSION, outline_dict, outline_text
 
     if fmt not in FORMATS:
         raise ConfigError(f"unknown --format '{fmt}' (one of {', '.join(FORMATS)})", code="E305")
+    if depth is not None and depth < 1:
+        raise ConfigError(f"--depth must be 1 or more, not {depth}", code="E300")
     results, errors = _outlines(paths)
     if fmt == "json":
         data = {

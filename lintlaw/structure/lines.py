@@ -54,6 +54,7 @@ class Line:
     note: str | None = None  # the text of a marginal note
     inner: Marker | None = None  # a sub-number right after the number: "3. (1) …"
     inner_at: int = 0
+    md_level: int = 0  # a Markdown heading's level ("## …" is 2)
 
     @property
     def has_text(self) -> bool:
@@ -113,6 +114,8 @@ def _classify_one(line: Line, content: str, following: str) -> None:
         base += md.end()
         content = content[md.end():]
     _classify_words(line, content, following, base)
+    if md:
+        line.md_level = len(md.group(1))
     if md and line.kind in (TEXT, CAPS, RECITAL, CLOSING, PROVISO):
         line.kind = CAPS if len(md.group(1)) > 1 else TEXT
         line.text_start = base

@@ -47,14 +47,30 @@ def detect(document: Document, lines: list[L.Line]) -> Profile:
             signs += line.word == "§"
         elif line.kind == L.NUMBERED:
             numbered_indents.add(line.indent)
+    for seed in document.seeds or ():
+        if seed.kind == "article":
+            counts[L.ARTICLE] += 1
     tradition = _tradition(document, counts[L.ARTICLE], signs)
     indented = nonblank > 0 and indented_lines >= 0.15 * nonblank and len(numbered_indents) >= 2
     keyword_sections = counts[L.ARTICLE] + counts[L.SECTION] > 0
     styles = tradition.section_styles
     if keyword_sections:
         styles = frozenset(s for s in styles if s == "N")
-    unwrapped = nonblank == 0 or long_lines >= 0.1 * nonblank
+    unwrapped = long_lines >= 0.1 * nonblank or not _wrapped(lines, document.norm)
     return Profile(tradition, indented, styles, unwrapped)
+
+
+def _wrapped(lines: list[L.Line], norm: str) -> bool:
+    """Hard-wrapped text: lines often stop mid-sentence and the next one carries on in lower case."""
+    carried = considered = 0
+    for a, b in zip(lines, lines[1:]):
+        if a.kind == L.BLANK or b.kind == L.BLANK:
+            continue
+        considered += 1
+        if b.kind == L.TEXT and not b.gap and norm[a.end - 1] not in ".;:!?" and norm[
+                b.body].islower():
+            carried += 1
+    return considered >= 10 and carried >= 0.3 * considered
 
 
 def _tradition(document: Document, articles: int, signs: int) -> Tradition:

@@ -63,11 +63,26 @@ def _text_target(st: State, line: Line) -> Frame | None:
         return None
     if not st.profile.indented and top.role in (F.LIST, F.INDENT, F.DEFINITION):
         parent = top.parent
-        if (parent is not None and parent.role != F.ROOT and parent.has_own and top.has_own
-                and unfinished(parent.last_own(st.norm)) and _ends_list(st, top, line)):
+        if (parent is not None and _introduces(st, parent) and top.has_own
+                and _ends_list(st, top, line)):
+            if st.words(line.text_start, line.end)[:1].isupper():
+                parent = _sentence_owner(st, parent)
             st.pop_to(parent)
             return parent
     return st.top
+
+
+def _introduces(st: State, frame: Frame) -> bool:
+    """Whether ``frame``'s own words stop mid-sentence to introduce its list ("… who—")."""
+    return frame.role != F.ROOT and frame.has_own and unfinished(frame.last_own(st.norm))
+
+
+def _sentence_owner(st: State, owner: Frame) -> Frame:
+    """The clause a new sentence after nested lists belongs to: "(2) … wenn / 2. die Person /
+    a) … / b) …" then "Das gilt auch …" continues (2), not Nr. 2."""
+    while owner.role == F.LIST and owner.parent is not None and _introduces(st, owner.parent):
+        owner = owner.parent
+    return owner
 
 
 def _ends_list(st: State, item: Frame, line: Line) -> bool:
@@ -168,11 +183,17 @@ def place_dash(st: State, line: Line) -> None:
         return
     top = st.top
     first = words[:1]
-    if first.islower() and top.role == F.LIST and top.num and not opens_list(top.last_own(st.norm)):
+    last = top.last_own(st.norm)
+    if first.islower() and top.role == F.LIST and top.num and not opens_list(last):
         owner = top.parent if top.parent is not None else st.root
         st.pop_to(owner)
         st.settle_pending(owner)
         owner.own_text(start, line.end)
+        return
+    if first.islower() and top.role not in (F.ROOT, F.INDENT) and unfinished(last) and not (
+            opens_list(last)):
+        st.settle_pending(top)  # "2. Any person who attempts it / - shall be guilty …"
+        top.own_text(start, line.end)
         return
     if first.isupper() and line.indent > max(top.indent, 0) and _note_shaped(words):
         target = top.section() or top

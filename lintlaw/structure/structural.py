@@ -18,7 +18,7 @@ _ONE_WORDS = {"premier", "première", "1er", "first", "unique"}
 
 def open_group(st: State, line: Line, kind: str, num: str | None, word: str | None) -> Frame:
     """CHAPTER II / Part 3 / a bare "II" / SCHEDULE: closes everything of its rank and below."""
-    rank = group_rank(st.tradition, kind)
+    rank = _rank(st, line, kind)
     st.close_preamble()
     st.pop_ranked(rank)
     ordinal = (word_ordinal(num), 0) if num and word_ordinal(num) is not None else None
@@ -31,12 +31,17 @@ def open_group(st: State, line: Line, kind: str, num: str | None, word: str | No
 
 def open_heading(st: State, line: Line, kind: str) -> Frame:
     """A capitals heading ("SHORT TITLE") or a title-case subheading ("Canada Evidence Act")."""
-    rank = group_rank(st.tradition, kind)
+    rank = _rank(st, line, kind)
     st.close_preamble()
     st.pop_ranked(rank)
     frame = Frame(F.GROUP, line.body, line.end, rank=rank, kind="heading", line=line.index,
-                  heading=st.text[line.body : line.end], word=kind)
+                  heading=st.text[line.text_start : line.end], word=kind)
     return st.push(st.top, frame)
+
+
+def _rank(st: State, line: Line, kind: str) -> float:
+    """Markdown headings nest by their level ("##" inside "#"); others by the lattice's groups."""
+    return 1.0 + line.md_level if line.md_level else group_rank(st.tradition, kind)
 
 
 def open_article(st: State, line: Line) -> Frame:
