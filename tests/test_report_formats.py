@@ -442,3 +442,16 @@ def test_markup_subset_is_safe():
     )
     assert to_html("- a *b*\n- c `d`", heading_offset=1) == "<ul><li>a <em>b</em></li><li>c <code>d</code></li></ul>"
     assert to_text("## Head\n\nA **b** [c](https://x.org)") == "Head\n\nA b c <https://x.org>"
+
+
+def test_html_folds_the_text_of_a_law_without_findings(sample):
+    result, docs = sample
+    clean = Document(path="bills/clean.md", text="1. Libraries open at nine.\n", format="markdown")
+    docs[clean.path] = clean
+    result.files.append(FileSummary(path=clean.path, language="en", clauses=1))
+    page = html_format.render(result, RULES, documents=docs)
+    section = page[page.index('id="doc-1"') :]
+    assert section.index('<details class="law-toggle"><summary>Show the text (no findings)</summary>') < section.index(
+        "1. Libraries open at nine."
+    )
+    assert "0 findings" in section

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
-from typing import Any, Iterable, Protocol
+from typing import Any, Iterable
 
 from lintlaw.model import SEVERITIES, SEVERITY_RANK, Finding
 
@@ -20,13 +20,6 @@ STANCE_LABELS = {
     "contested": "Contested pattern: the Protocol does not forbid it; rights-based bodies criticise it",
     "meta": "lintlaw housekeeping",
 }
-
-
-class RuleLike(Protocol):
-    code: str
-    name: str
-    severity: str
-    stance: str
 
 
 @dataclass(frozen=True)

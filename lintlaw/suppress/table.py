@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from functools import partial
 from pathlib import Path
 from typing import Callable
 
@@ -34,6 +35,10 @@ def _line_of(text: str, fingerprint: str) -> int | None:
     """The line of the table header (or inline key) that names ``fingerprint``."""
     match = re.search(rf"^[^#\n]*\b{re.escape(fingerprint)}\b", text, re.MULTILINE)
     return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _entry_error(file: str, fingerprint: str, line: int | None, message: str) -> ConfigError:
+    return ConfigError(f"suppress.{fingerprint}: {message}", file=file, line=line, code=E_ENTRY)
 
 
 def load_table(
@@ -69,9 +74,7 @@ def load_table(
     directives = []
     for fingerprint, entry in table.items():
         line = _line_of(text, fingerprint)
-
-        def fail(message: str) -> ConfigError:
-            return ConfigError(f"suppress.{fingerprint}: {message}", file=name, line=line, code=E_ENTRY)
+        fail = partial(_entry_error, name, fingerprint, line)
 
         if not _FINGERPRINT.match(fingerprint):
             raise fail("the key must be a finding fingerprint (lower-case hex, e.g. 3f919cafd865d3e7)")

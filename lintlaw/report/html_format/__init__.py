@@ -106,7 +106,10 @@ def _document_section(
     cards = cards or '<p class="empty">No findings in this document.</p>'
     if document is not None:
         law = f'<div class="law" role="region" aria-label="Text of {esc(title)}">{render_text(document, findings, prefix)}</div>'
-        body = f'<div class="doc-grid">{law}<div class="doc-findings">{cards}</div></div>'
+        if findings:
+            body = f'<div class="doc-grid">{law}<div class="doc-findings">{cards}</div></div>'
+        else:  # a clean law stays folded so the flagged ones are easy to find
+            body = f'<details class="law-toggle"><summary>Show the text (no findings)</summary>{law}</details>'
     else:
         body = f'<div class="doc-findings">{cards}</div>'
     return (
