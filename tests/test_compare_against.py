@@ -62,7 +62,8 @@ def test_a_renumbered_clause_keeps_its_counterpart():
                  ("s2", "s. 2", "2. The Minister may make regulations.", 0),
                  ("s3", "s. 3", "3. This Act binds the State.", 0)])
     pairs = align(new, old)
-    assert [(p.status, p.new.clause.label if p.new else None, p.old.clause.label if p.old else None) for p in pairs] == [
+    labels = [(p.status, p.new.clause.label if p.new else None, p.old.clause.label if p.old else None) for p in pairs]
+    assert labels == [
         ("added", "s. 1", None), ("renumbered", "s. 2", "s. 1"), ("renumbered", "s. 3", "s. 2")]
     assert all(p.score == 100.0 for p in pairs[1:])
 

@@ -116,8 +116,8 @@ def test_fail_on_select_and_ignore_apply_to_compare_findings(workdir):
 
 def test_suppression_comments_apply_to_compare_findings(workdir):
     text = (workdir / "bill-v2.md").read_text(encoding="utf-8")
-    marked = text.replace("(3) It shall be no defence",
-                          '<!-- lintlaw: ignore-next LL101 reason="scoped by section 3(2)" -->\n(3) It shall be no defence')
+    comment = '<!-- lintlaw: ignore-next LL101 reason="scoped by section 3(2)" -->\n'
+    marked = text.replace("(3) It shall be no defence", comment + "(3) It shall be no defence")
     (workdir / "bill-v3.md").write_text(marked, encoding="utf-8")
     code, out = run("bill-v3.md", "-f", "json")
     assert code == 0

@@ -34,7 +34,8 @@ def register(app: typer.Typer) -> None:
         select: list[str] = typer.Option([], "--select", help="Only these rules: code prefixes or names."),
         ignore: list[str] = typer.Option([], "--ignore", help="Skip these rules: code prefixes or names."),
         rules: list[str] = typer.Option([], "--rules", help="Extra rule folder (repeatable)."),
-        config: Optional[Path] = typer.Option(None, "--config", help="Configuration file (lintlaw.toml or pyproject.toml)."),
+        config: Optional[Path] = typer.Option(
+            None, "--config", help="Configuration file (lintlaw.toml or pyproject.toml)."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing; only the exit code."),
     ) -> None:
         """Compare a law with the Palermo Protocol (act, means, purpose; articles), or with another law.

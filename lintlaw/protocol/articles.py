@@ -24,6 +24,12 @@ from lintlaw.protocol.reference import Reference
 
 VICTIM = r"\bvictims?\b|\btrafficked\s+persons?\b|\bpersons?\s+subjected\s+to\s+trafficking\b|\bsurvivors?\b"
 OFFENCE = r"\boffen[cs]es?\b"
+IMMUNITY = (r"\bnot\s+(?:be\s+)?(?:punish|penali[sz]|prosecut|detain|criminali[sz])\w*"
+            r"|\bnot\s+(?:be\s+)?held\s+(?:criminally\s+)?(?:liable|responsible)|\bnon-?punishment\b"
+            r"|\bnot\s+imposing\s+penalties\b|\bimmun\w*\s+from\s+(?:prosecution|punishment)"
+            r"|\bexempt\w*\s+from\s+(?:criminal\s+)?(?:liability|punishment|prosecution|penalt\w*)")
+COMPELLED = (r"\bcompelled\b|\bdirect\s+(?:result|consequence)\b|\binvolvement\s+in\s+unlawful\s+activit\w*"
+             r"|\bunlawful\s+(?:acts?|activit\w*)|\boffen[cs]es?\s+(?:committed|they\s+were)")
 SIMILAR = 85.0  # score from which a clause is listed even if it passes no check
 MAX_CLAUSES = 5
 NOT_PROVISIONS = frozenset({"book", "part", "title", "subtitle", "chapter", "subchapter", "division", "subdivision",
@@ -80,8 +86,8 @@ SPECS: tuple[ArticleSpec, ...] = (
         "recovery": (r"\brecovery\b|\bhousing\b|\bshelter\b|\baccommodation\b|\bcounsel+ing\b|\bmedical\b"
                      r"|\bhealth\s+care\b|\bpsycholog\w*|\bemployment\b|\beducation\w*|\bjob\s+training\b"
                      r"|\brehabilitat\w*", VICTIM),
-        "safety": (r"\bsafety\b|\bprotection\s+from\s+(?:potential\s+)?(?:retaliation|intimidation)|\bphysical\s+protection\b",
-                   VICTIM),
+        "safety": (r"\bsafety\b|\bprotection\s+from\s+(?:potential\s+)?(?:retaliation|intimidation)"
+                   r"|\bphysical\s+protection\b", VICTIM),
         "compensation": (r"\bcompensation\b|\brestitution\b|\bdamages\b", VICTIM),
     }, _count(3)),
     ArticleSpec("7", "Status of victims in receiving States", "art_7", {
@@ -106,7 +112,8 @@ SPECS: tuple[ArticleSpec, ...] = (
         "all-forms": (r"\bdemand\b", r"\ball\s+forms\s+of\s+exploitation\b|\bexploitation\s+of\s+persons\b"),
     }, _all_or(("demand", "all-forms"), ("demand",))),
     ArticleSpec("10", "Information exchange and training", "art_10", {
-        "information-exchange": (r"\bexchang\w*\s+(?:of\s+)?information|\binformation\s+exchange|\bshar\w*\s+(?:of\s+)?information",),
+        "information-exchange": (r"\bexchang\w*\s+(?:of\s+)?information|\binformation\s+exchange"
+                                 r"|\bshar\w*\s+(?:of\s+)?information",),
         "training": (r"\btraining\b|\bawareness\s+among\b",
                      r"\bofficials?\b|\bofficers?\b|\blaw\s+enforcement\b|\bpolice\b|\bjudiciary\b|\bpersonnel\b"
                      r"|\bimmigration\b|\bprofessionals?\b"),
@@ -116,14 +123,8 @@ SPECS: tuple[ArticleSpec, ...] = (
         "non-discrimination": (r"\bnon-?discriminat\w*|\bnot\s+discriminatory\b|\bwithout\s+discrimination\b",),
     }, _all_or(("refugees", "non-discrimination"), ("refugees", "non-discrimination"))),
     ArticleSpec("non-punishment", "Non-punishment of victims (not in the Protocol)", None, {
-        "immunity": (VICTIM, r"\bnot\s+(?:be\s+)?(?:punish|penali[sz]|prosecut|detain|criminali[sz])\w*"
-                     r"|\bnot\s+(?:be\s+)?held\s+(?:criminally\s+)?(?:liable|responsible)|\bnon-?punishment\b"
-                     r"|\bnot\s+imposing\s+penalties\b|\bimmun\w*\s+from\s+(?:prosecution|punishment)"
-                     r"|\bexempt\w*\s+from\s+(?:criminal\s+)?(?:liability|punishment|prosecution|penalt\w*)"),
-        "compulsion": (VICTIM, r"\bnot\s+(?:be\s+)?(?:punish|penali[sz]|prosecut|detain|criminali[sz])\w*|\bnon-?punishment\b"
-                       r"|\bnot\s+imposing\s+penalties\b|\bexempt\w*\s+from|\bimmun\w*\s+from|\bnot\s+(?:be\s+)?held",
-                       r"\bcompelled\b|\bdirect\s+(?:result|consequence)\b|\binvolvement\s+in\s+unlawful\s+activit\w*"
-                       r"|\bunlawful\s+(?:acts?|activit\w*)|\boffen[cs]es?\s+(?:committed|they\s+were)"),
+        "immunity": (VICTIM, IMMUNITY),
+        "compulsion": (VICTIM, IMMUNITY, COMPELLED),
     }, _all_or(("immunity", "compulsion"), ("immunity",))),
 )
 ARTICLE_ORDER = ("3", "5", "6", "7", "8", "9", "9(5)", "10", "14", "non-punishment")
@@ -201,7 +202,8 @@ def _listed(hits: dict[int, ScoredClause], units: list[Clause], scores: list[flo
     return ordered[:MAX_CLAUSES]
 
 
-def coverage(outline: Outline, reference: Reference, definition_verdict: tuple[str, list[Clause]]) -> list[ArticleCoverage]:
+def coverage(outline: Outline, reference: Reference,
+             definition_verdict: tuple[str, list[Clause]]) -> list[ArticleCoverage]:
     """The article table, in :data:`ARTICLE_ORDER`. ``definition_verdict`` judges Art. 3."""
     units = _units(outline)
     norm = outline.document.norm

@@ -25,9 +25,10 @@ _MARKER = re.compile(
     re.IGNORECASE,
 )
 _SCOPE = re.compile(
-    r"\b(?:any\s+of\s+the\s+means|(?:the|such)\s+means\s+(?:set\s+(?:forth|out)|referred|mentioned|described|listed|"
-    r"specified|enumerated)|where\s+(?:any\s+)?(?:such\s+)?means|means\s+(?:in|under|of)\s+(?:sub)?(?:section|paragraph|"
-    r"article|clause))",
+    r"\b(?:any\s+of\s+the\s+means"
+    r"|(?:the|such)\s+means\s+(?:set\s+(?:forth|out)|referred|mentioned|described|listed|specified|enumerated)"
+    r"|where\s+(?:any\s+)?(?:such\s+)?means"
+    r"|means\s+(?:in|under|of)\s+(?:sub)?(?:section|paragraph|article|clause))",
     re.IGNORECASE,
 )
 _ADULT = re.compile(r"\b(?:wom[ae]n|adults?|females?)\b", re.IGNORECASE)

@@ -100,8 +100,8 @@ def _limb(doc_text: str, pieces: Pieces, matcher: ElementMatcher, body_offset: i
           inherited: list[Profile]) -> Limb:
     text, anchors = _joined(doc_text, pieces)
     local = matcher.find(text)
-    matches = [TermMatch(m.category, m.element, _to_doc(m.start, anchors), _to_doc(m.start, anchors) + m.end - m.start,
-                         m.text, m.optional) for m in local]
+    matches = [TermMatch(m.category, m.element, _to_doc(m.start, anchors),
+                         _to_doc(m.start, anchors) + m.end - m.start, m.text, m.optional) for m in local]
     body = 0
     if body_offset > pieces[0][0]:
         body = max(0, min(len(text), body_offset - pieces[0][0]))
@@ -121,7 +121,8 @@ def _limb(doc_text: str, pieces: Pieces, matcher: ElementMatcher, body_offset: i
                 has_means=has_means, ages=ages, incorporates=list(inherited))
 
 
-def _table(category: str, matches: list[TermMatch], inherited: list[Profile], reference: Reference) -> ElementTable:
+def _table(category: str, matches: list[TermMatch], inherited: list[Profile],
+           reference: Reference) -> ElementTable:
     protocol_ids = reference.element_ids(category)
     own = [m for m in matches if m.category == category]
     present = {m.element for m in own if not m.optional}
@@ -149,7 +150,10 @@ def profile(doc_text: str, limbs: list[Pieces], matcher: ElementMatcher, referen
     for pieces in limbs:
         inherited = [u.profile for u in uses if any(s <= u.offset < e for s, e in pieces)]
         results.append(_limb(doc_text, pieces, matcher, body_offset, inherited))
-    matches = [m for limb in results for m in limb.matches]
+    # The words before and after a list belong to every limb: count each match and age once.
+    matches = sorted({(m.start, m.end, m.category, m.element): m for limb in results for m in limb.matches}.values(),
+                     key=lambda m: (m.start, m.end, m.category, m.element))
+    ages = sorted({(a.start, a.end): a for limb in results for a in limb.ages}.values(), key=lambda a: a.start)
     inherited_all = [p for limb in results for p in limb.incorporates]
     tables = {cat: _table(cat, matches, inherited_all, reference) for cat in CATEGORIES}
     adult = [limb for limb in results if not limb.child_only]
@@ -164,6 +168,6 @@ def profile(doc_text: str, limbs: list[Pieces], matcher: ElementMatcher, referen
         victims=classify(groups),
         groups=groups,
         purposes_limited_to_sexual=bool(purposes) and purposes <= SEXUAL_PURPOSES,
-        ages=[a for limb in results for a in limb.ages],
+        ages=ages,
         limbs=results,
     )

@@ -29,7 +29,8 @@ from lintlaw.protocol.lexicon import ElementMatcher
 
 _DEF = re.compile(
     r"^[ \t]*(?:(?:\(?[0-9A-Za-z]{1,5}[.)]\)?|[-\u2022*])[ \t]+)*"
-    r"(?:(?:in|for\s+the\s+purposes?\s+of)\s+this\s+[\w ]{2,30}?,?\s*(?:unless\s+the\s+context\s+otherwise\s+requires,?\s*)?)?"
+    r"(?:(?:in|for\s+the\s+purposes?\s+of)\s+this\s+[\w ]{2,30}?,?\s*"
+    r"(?:unless\s+the\s+context\s+otherwise\s+requires,?\s*)?)?"
     r"(?:the\s+(?:term|expression|word|phrase)s?\s+)?"
     r"(?P<q>[\"'`]?)(?P<term>\b[A-Za-z][^\"'`\n;:()]{1,90}?)(?P=q)"
     r"\s+(?P<verb>shall\s+mean|means(?!\s+of\b)|shall\s+have\s+the\s+meaning|has\s+the\s+meaning|is\s+defined\s+as)\b",
@@ -37,10 +38,13 @@ _DEF = re.compile(
 )
 _TRAFFICKING_TERM = re.compile(r"\btraffic|\btrade\s+in\s+(?:persons|human)|\bwhite\s+slave|\btraite\b", re.I)
 _NOT_TRAFFICKING = re.compile(
-    r"^(?:victims?|persons?|people|grounds?|survivors?|child\s+victims?|abuse|proceeds|trafficked\s+persons?)\b|trafficker",
+    r"^(?:victims?|persons?|people|grounds?|survivors?|child\s+victims?|abuse|proceeds|trafficked\s+persons?)\b"
+    r"|trafficker",
     re.I,
 )
-_VICTIM_OF = re.compile(r"(?:victims?|survivors?|subjected|vulnerable|persons?|related)\s+(?:of|to)\s+(?:\w+\s+){0,3}$", re.I)
+_VICTIM_OF = re.compile(
+    r"(?:victims?|survivors?|subjected|vulnerable|persons?|related)\s+(?:of|to)\s+(?:\w+\s+){0,3}$", re.I
+)
 _CROSS_REF = re.compile(
     r"(?:as\s+defined\s+(?:in|by|under)|within\s+the\s+meaning\s+of|described\s+in|referred\s+to\s+in|"
     r"set\s+(?:forth|out)\s+in|specified\s+in|defined\s+in)\s+"
@@ -224,7 +228,8 @@ def find_offences(outline: Outline, matcher: ElementMatcher, definitions: list[S
         site = Site("offence", clause, s, e, s)
         items = [c for c in clause.children if c.num]
         own = " ".join(norm[a:b] for a, b in _own_spans(clause))
-        merged = bool(items) and not _has_offence(own, matcher) and _has_offence(norm[items[-1].start:items[-1].end], matcher)
+        last = norm[items[-1].start:items[-1].end] if items else ""
+        merged = bool(items) and not _has_offence(own, matcher) and _has_offence(last, matcher)
         site.limbs = [(_trim(norm, s, e),)] if merged else limbs(outline, clause, s, e)
         sites.append(site)
     return sites

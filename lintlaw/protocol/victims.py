@@ -19,7 +19,9 @@ _NOUNS = {
 }
 _NOUN = "|".join(f"(?P<{group}>\\b(?:{pattern})\\b)" for group, pattern in _NOUNS.items())
 _NOUN_RE = re.compile(_NOUN, re.IGNORECASE)
-_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|and/or)\s+)(?:(?:a|an|the|any|other)\s+)?", re.IGNORECASE)
+_JOINER = re.compile(
+    r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|and/or)\s+)(?:(?:a|an|the|any|other)\s+)?", re.IGNORECASE
+)
 
 
 def _group(match: re.Match[str]) -> str:

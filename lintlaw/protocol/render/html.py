@@ -11,9 +11,11 @@ from lintlaw.protocol.render.common import (
 )
 
 CSS = """
-body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1d1d1f}
+body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem}
+body{color:#1d1d1f}
 h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ccc}h3{font-size:1rem}
-table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
+table{border-collapse:collapse;margin:.5rem 0 1rem}
+th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#f3f3f3}.clause{background:#fafafa;border-left:4px solid #999;padding:.5rem .8rem;white-space:pre-wrap}
 .redline{background:#fafafa;border:1px solid #ddd;padding:.8rem;line-height:1.8}
 ins{background:#d4f5d4;color:#0a4d0a;text-decoration:none;border-bottom:2px solid #2a8a2a}

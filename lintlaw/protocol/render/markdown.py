@@ -7,7 +7,8 @@ from typing import Any
 
 from lintlaw.protocol.redline import marked
 from lintlaw.protocol.render.common import (
-    CATEGORIES, PROPERTIES, STATUS_ORDER, article_label, clause_list, counts, definition_title, document_line, pair_label, show,
+    CATEGORIES, PROPERTIES, STATUS_ORDER, article_label, clause_list, counts, definition_title, document_line,
+    pair_label, show,
 )
 
 

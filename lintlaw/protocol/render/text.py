@@ -35,7 +35,8 @@ def _definition(entry: dict[str, Any]) -> list[str]:
     if entry.get("consent_clause"):
         lines.append(f"    Consent clause: {entry['consent_clause']['label']}")
     if entry.get("incorporates"):
-        used = ", ".join(f'{u["label"]} ("{u["term"]}")' if u.get("term") else u["label"] for u in entry["incorporates"])
+        used = ", ".join(f'{u["label"]} ("{u["term"]}")' if u.get("term") else u["label"]
+                         for u in entry["incorporates"])
         lines.append(f"    Uses: {used}")
     return lines
 
