@@ -140,3 +140,13 @@ def test_instruments_without_a_trafficking_definition_report_none(shared_dir, na
     comparison = corpus(shared_dir, name)
     assert comparison.analyses == [] and comparison.main is None and comparison.redline == []
     assert {a.article: a.verdict for a in comparison.articles}["3"] == "absent"
+
+
+def test_1933_convention_offence_is_found_through_the_title(shared_dir):
+    comparison = corpus(shared_dir, "intl_traffic-women-full-age-convention_1933.txt")
+    [offence] = comparison.analyses
+    assert offence.site.kind == "offence" and offence.clause.label.startswith("Art. 1")
+    assert offence.profile.means_required_for_adults is False
+    assert offence.consent == "unscoped" and "even with her consent" in offence.consent_statement.text
+    assert offence.profile.victims == "women"
+    assert {f.code for f in comparison.findings} == {"LL101", "LL102", "LL115"}

@@ -212,3 +212,27 @@ def test_departures_are_findings_of_the_check_type():
     assert by_code["LL201"].match == "under the age of 16 years"
     assert by_code["LL101"].clause_id == "s1"
     assert by_code["LL115"].message.count("women") == 1
+
+
+def test_a_definition_split_over_lines_is_read_to_the_end_of_its_sentence():
+    outline = build([
+        ("d1", "d1", '"Trafficking in persons" means the recruitment, transportation or receipt', 0, ""),
+        ("d2", "d2", "of a person by means of threat, force or deception, for the purpose of exploitation.", 0, ""),
+        ("d3", "d3", '"Child" means a person under eighteen years of age.', 0, ""),
+    ])
+    outline.get("d2").kind, outline.get("d2").term = "definition", "of a person by"  # a segmenter's misreading
+    comparison = compare_outline(outline)
+    [analysis] = comparison.analyses
+    assert analysis.site.end == outline.get("d2").end
+    assert analysis.profile.tables["means"].found == ["threat", "force", "deception"]
+    assert analysis.profile.means_required_for_adults is True and analysis.child_age == 18
+
+
+def test_sexual_purposes_are_no_narrowing_in_a_provision_named_for_them():
+    rows = [("s1", "s. 1", '1. "sex trafficking" means the recruitment of a person by force for the purpose of a '
+                           "commercial sex act.", 0)]
+    assert [f.code for f in compare_outline(build(rows)).findings] == []
+    rows = [("s1", "s. 1", '1. "trafficking" means the recruitment of a person by force for the purpose of a '
+                           "commercial sex act.", 0)]
+    [finding] = compare_outline(build(rows)).findings
+    assert finding.code == "LL115" and "limited to prostitution or sexual exploitation" in finding.message

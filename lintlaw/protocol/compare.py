@@ -7,6 +7,7 @@ against Art. 3(a) (:mod:`.redline`) and the departures as findings (:mod:`.findi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +20,7 @@ from lintlaw.protocol.redline import Run, redline
 from lintlaw.protocol.reference import CATEGORIES, Reference, load_reference
 
 SCHEMA_VERSION = "1"
+_SEXUAL_NAME = re.compile(r"\bsex(?:ual)?\b|\bprostitut", re.IGNORECASE)
 NARROW_VICTIMS = {"women": "women", "women-and-children": "women and children"}
 
 
@@ -96,6 +98,13 @@ def _names(a: Analysis) -> str:
     return "This offence"
 
 
+def _named_sexual(a: Analysis) -> bool:
+    """Whether the provision's own name says it is about sex ("sex trafficking", a section headed
+    "Sex trafficking of children ..."): then its sexual purposes are its subject, not a narrowing."""
+    names = [a.site.term or "", a.clause.heading or "", *(c.heading or "" for c in a.clause.ancestors())]
+    return any(_SEXUAL_NAME.search(name) for name in names)
+
+
 def departures(analyses: list[Analysis], outline: Outline) -> list[fmod.Departure]:
     """The ways the provisions depart from Art. 3, each tied to a place in the text."""
     found: list[fmod.Departure] = []
@@ -119,7 +128,7 @@ def departures(analyses: list[Analysis], outline: Outline) -> list[fmod.Departur
         narrowed = []
         if a.profile.victims in NARROW_VICTIMS and not any_persons:
             narrowed.append(f"protects {NARROW_VICTIMS[a.profile.victims]} only (Art. 3(a) covers all persons)")
-        if a.profile.purposes_limited_to_sexual and not broad_purposes:
+        if a.profile.purposes_limited_to_sexual and not broad_purposes and not _named_sexual(a):
             narrowed.append("is limited to prostitution or sexual exploitation (Art. 3(a) also covers forced "
                             "labour or services, slavery, servitude and the removal of organs)")
         if narrowed:

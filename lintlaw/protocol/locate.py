@@ -2,14 +2,17 @@
 
 - **Definitions** are found in the text itself (``"X" means``, ``The term "X" means``,
   ``- X means`` in a definitions list, ``"X" shall mean``), so they are found however the
-  segmenter shaped the clause tree; clauses the segmenter marked as definitions are added.
+  segmenter shaped the clause tree; clauses the segmenter marked as definitions are added. A
+  definition runs to the end of its clause, or on through following clauses that finish its
+  sentence (a line break read as a new clause).
   A trafficking definition is one whose term names trafficking ("sex trafficking", "severe forms
   of trafficking in persons") and is not about its victims or perpetrators.
 - **Offences** are the deepest clauses whose own words (chapeau or tail, not a sub-item's) make
   conduct an offence (``offence`` lexicon), that concern trafficking (a mention of it in the
-  clause, or in its heading or an ancestor's; road "traffic" does not count), and that name both
-  an act and a purpose, or use a trafficking definition. An item that continues its parent's
-  sentence ("benefits ..., shall be punished") stands for its parent.
+  clause, in its heading or an ancestor's, or in the document's title, as in the 1933 Convention
+  "for the Suppression of the Traffic in Women of Full Age"; road "traffic" does not count), and
+  that name both an act and a purpose, or use a trafficking definition. An item that continues
+  its parent's sentence ("benefits ..., shall be punished") stands for its parent.
 - **Limbs**: the numbered items of a provision are alternatives when joined by "or"; items
   joined by "and", or that split one sentence into its elements, are read as one limb. So is an
   offence whose closing words ("knowing that force ... will be used, shall be punished") the
@@ -51,6 +54,7 @@ _CROSS_REF = re.compile(
     r"(?:sub)?(?P<kind>section|s\.|article|art\.|paragraph|para\.|clause)\s*(?P<ref>\d+[A-Za-z]?(?:\s*\(\w{1,5}\))*)",
     re.I,
 )
+_HEADING_TRAFFICKING = re.compile(r"\btraffick|\btraffic\s+(?:in|of)\b|\bwhite\s+slave", re.I)
 _TRAFFIC_IN = re.compile(r"\s+(?:in|of)\b", re.I)
 _ENDS_OR = re.compile(r"\bor\s*[;,.]?\s*$", re.I)
 _ENDS_AND = re.compile(r"\band\s*[;,.]?\s*$", re.I)
@@ -115,7 +119,10 @@ def find_definitions(outline: Outline) -> list[Site]:
             continue
         raw.append((m.start("q") if m.group("q") else m.start("term"), m.end(), term))
     for clause in outline.clauses():
-        if clause.kind == "definition" and clause.term and not any(clause.start <= r[0] < clause.end for r in raw):
+        if clause.kind != "definition" or not clause.term or any(clause.start <= r[0] < clause.end for r in raw):
+            continue
+        words = clause.term.lower().split()
+        if words and len(words) <= MAX_TERM_WORDS and words[-1] not in _NOT_A_TERM:
             raw.append((clause.start, clause.start, clause.term))
     raw.sort()
     sites: list[Site] = []
@@ -128,11 +135,29 @@ def find_definitions(outline: Outline) -> list[Site]:
         if clause is outline.root:
             para = norm.find("\n\n", body)
             end = min(end, para if para != -1 else end)
+        else:
+            end = _continued(outline, end, following[0] if following else len(norm))
         s, e = _trim(norm, start, end)
         sites.append(Site("definition", clause, s, e, max(body, s), term=term))
     for site in sites:
         site.limbs = limbs(outline, site.clause, site.start, site.end)
     return sites
+
+
+def _continued(outline: Outline, end: int, limit: int) -> int:
+    """Extend a definition over the clauses that finish its sentence (a line break the segmenter
+    took for a new clause: "... harbouring or receipt" / "of a person by means of threat ...")."""
+    norm = outline.document.norm
+    for _ in range(8):
+        text = norm[:end].rstrip()
+        nxt = end + len(norm[end:]) - len(norm[end:].lstrip())
+        if not text or text[-1] in ".;:" or nxt >= min(limit, len(norm)) or not norm[nxt].islower():
+            return end
+        following = outline.leaf_at(nxt)
+        if following is outline.root or following.end <= end:
+            return end
+        end = min(following.end, limit)
+    return end
 
 
 def trafficking_definitions(outline: Outline, definitions: list[Site] | None = None) -> list[Site]:
@@ -172,10 +197,14 @@ def limbs(outline: Outline, clause: Clause, start: int, end: int) -> list[tuple[
     return result
 
 
+def _names_trafficking(text: str | None) -> bool:
+    return bool(text) and bool(_HEADING_TRAFFICKING.search(text or ""))
+
+
 def _heading_mentions(clause: Clause) -> bool:
     node: Clause | None = clause
     while node is not None:
-        if node.heading and re.search(r"\btraffick|\btraffic\s+in\b|\bwhite\s+slave", node.heading, re.I):
+        if _names_trafficking(node.heading):
             return True
         node = node.parent
     return False
@@ -200,6 +229,7 @@ def find_offences(outline: Outline, matcher: ElementMatcher, definitions: list[S
     norm = outline.document.norm
     taken = {(d.clause.start, d.clause.end) for d in definitions}
     qualifying: dict[int, Clause] = {}
+    titled = _names_trafficking(outline.document.title)
     for clause in outline.clauses():
         if (clause.start, clause.end) in taken or any(d.start <= clause.start < d.end for d in definitions):
             continue
@@ -207,7 +237,7 @@ def find_offences(outline: Outline, matcher: ElementMatcher, definitions: list[S
             continue
         text = norm[clause.start:clause.end]
         hits = matcher.find(text)
-        concerns = _heading_mentions(clause) or bool(_mentions(text, matcher))
+        concerns = titled or _heading_mentions(clause) or bool(_mentions(text, matcher))
         elements = {m.category for m in hits if m.category in ("acts", "purposes")} == {"acts", "purposes"}
         uses = bool(term_uses(text, clause.start, defined_terms, None))
         if concerns and (elements or uses):
