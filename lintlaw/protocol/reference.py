@@ -23,11 +23,16 @@ CATEGORIES = ("acts", "means", "purposes")
 
 
 def reference_dir() -> Path:
-    """``corpus/reference/`` of the source checkout, or ``$LINTLAW_REFERENCE_DIR``."""
+    """``$LINTLAW_REFERENCE_DIR``, else ``corpus/reference/`` of the source checkout, else the copy
+    an installed package carries in ``lintlaw/data/reference`` (a link to the same folder)."""
     override = os.environ.get("LINTLAW_REFERENCE_DIR")
     if override:
         return Path(override)
-    return Path(__file__).resolve().parents[2] / "corpus" / "reference"
+    package = Path(__file__).resolve().parents[1]
+    for candidate in (package.parent / "corpus" / "reference", package / "data" / "reference"):
+        if candidate.is_dir():
+            return candidate
+    return package.parent / "corpus" / "reference"
 
 
 @dataclass(frozen=True)
