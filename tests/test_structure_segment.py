@@ -370,6 +370,13 @@ def test_seeds_give_the_tree_instead_of_the_numbering():
     assert own(out, "art_5__para_a") == "first point;"
 
 
+def test_runaway_nesting_is_capped():
+    text = "".join(" " * depth + "(a) and the following:\n" for depth in range(2000))
+    out = segment(Document(path="x", text=text))
+    assert max(c.depth for c in out.clauses()) <= 40
+    assert sum(1 for _ in out.clauses()) == 2000
+
+
 def test_a_long_document_is_segmented_in_linear_time():
     section = ("{n}. (1) Any person who recruits, transports or harbours a person for the purpose "
                "of exploitation commits an offence.\n(a) a first case;\n(b) a second case,\n"

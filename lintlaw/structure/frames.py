@@ -45,7 +45,6 @@ class Frame:
     own: list[tuple[int, int]] = field(default_factory=list)
     children: list["Frame"] = field(default_factory=list)
     parent: "Frame | None" = None
-    line: int = 0  # index of the line that opened the frame
 
     def add(self, child: "Frame") -> "Frame":
         child.parent = self

@@ -39,15 +39,8 @@ class Tradition:
     styles: Mapping[str, int]
     by_depth: bool
     groups: tuple[str, ...]  # group kinds, outermost first
-    section_label: str  # label of a section-level clause: "s. {num}" or "§ {num}"
-    sign_label: str = "§ {num}"  # label of a "§ 3" line
+    section_label: str  # label of a numbered section ("1.", "Section 1"): "s. {num}", "§ {num}"
     section_styles: frozenset[str] = field(default_factory=frozenset)  # styles that are sections
-
-    def level_of(self, kind: str) -> int:
-        for index, level in enumerate(self.levels):
-            if level.kind == kind:
-                return index
-        return len(self.levels) - 1
 
 
 def _styles(mapping: dict[str, int]) -> Mapping[str, int]:
@@ -81,7 +74,6 @@ COMMONWEALTH = Tradition(
     by_depth=False,
     groups=("schedule", "book", "part", "chapter", "division", "subdivision", "heading", "subheading"),
     section_label="s. {num}",
-    sign_label="s. {num}",
     section_styles=frozenset({"1.", "N"}),
 )
 

@@ -20,7 +20,7 @@ from lintlaw.structure.frames import Frame
 from lintlaw.structure.lattice import ARTICLE_RANK, style_level, style_rank
 from lintlaw.structure.lines import Line, inner_line
 from lintlaw.structure.numbering import Reading, follows, preferred
-from lintlaw.structure.patterns import introduces, opens_list
+from lintlaw.structure.patterns import clean_heading, introduces, opens_list
 from lintlaw.structure.state import State
 
 
@@ -39,7 +39,7 @@ def place_numbered(st: State, line: Line, within: Frame | None = None) -> None:
         parent = previous.parent or st.root
         frame = Frame(previous.role, line.body, line.end, indent=line.indent, rank=previous.rank,
                       level=previous.level, kind=previous.kind, style=reading.style,
-                      ordinal=reading.ordinal, num=marker.num, line=line.index)
+                      ordinal=reading.ordinal, num=marker.num)
     else:
         reading = preferred(marker.readings)
         parent = within if within is not None else _parent(st, line, reading)
@@ -50,8 +50,7 @@ def place_numbered(st: State, line: Line, within: Frame | None = None) -> None:
         place_numbered(st, inner_line(line, st.norm), within=frame)
         return
     if line.heading and line.has_text:
-        heading = st.text[line.text_start : line.end].strip()
-        frame.heading = heading[:-2].rstrip() if heading.endswith(" .") else heading
+        frame.heading = clean_heading(st.text[line.text_start : line.end])
     elif line.has_text:
         prose.add_text(st, frame, line.text_start, line.end)
     frame.touch(line.end)
@@ -129,7 +128,7 @@ def _new_frame(st: State, line: Line, reading: Reading, parent: Frame) -> Frame:
     marker = line.marker
     assert marker is not None
     common = dict(indent=line.indent, style=reading.style, ordinal=reading.ordinal,
-                  num=marker.num, line=line.index)
+                  num=marker.num)
     if reading.style in st.profile.section_styles and (reading.style == "N" or parent_level != 0):
         return Frame(F.ARTICLE, line.body, line.end, rank=ARTICLE_RANK, level=0, kind="section",
                      **common)

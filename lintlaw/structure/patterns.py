@@ -164,6 +164,12 @@ def strict_heading(text: str) -> bool:
     return _FUNCTION_END.search(text) is None
 
 
+def clean_heading(text: str) -> str:
+    """A same-line heading without the stray " ." some renderings leave ("In General .")."""
+    text = text.strip()
+    return text[:-2].rstrip() if text.endswith(" .") else text
+
+
 def is_caps(text: str) -> bool:
     """An all-capitals heading line such as "SHORT TITLE" (not initials such as "L.D.O.")."""
     letters = sum(ch.isalpha() for ch in text)

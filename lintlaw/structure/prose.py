@@ -3,14 +3,17 @@
 Where an unnumbered line goes:
 
 - in an indented document, to the innermost open clause indented less than the line;
-- in a flat document, to the innermost open clause, except that a capitalised line after the
-  items of a list whose chapeau stops mid-sentence ("… folgende Angaben:") is the tail of the
-  list's owner, not more of the last item;
+- in a flat document, to the innermost open clause, except after the items of a list whose
+  chapeau stops mid-sentence ("… folgende Angaben:", "Any person who—"): there the line is the
+  tail of the list's owner, not more of the last item, when each line is a whole paragraph (or,
+  in hard-wrapped text, when it starts a new sentence). A new sentence climbs out of nested lists
+  to the clause whose sentence they complete;
 - at the top level, into a ``text`` clause (a new one after a blank line).
 
-Dash lines (``- …``) are marginal notes when capitalised (Sri Lanka "- Interpretation."), tails
-when lower-case right after list items ("- a building … shall be guilty of an offence"), and
-bullets (``indent`` clauses) otherwise.
+A line defining a term ("child" means …) opens a definition clause instead. In indented
+renderings such as the Sri Lanka Act, dash lines (``- …``) are marginal notes when capitalised
+("- Interpretation."), tails after list items or run-on text when lower-case ("- a building …
+shall be guilty of an offence"); everywhere else, and otherwise, they are bullets (``indent``).
 """
 
 from __future__ import annotations
@@ -101,9 +104,8 @@ def _ends_list(st: State, item: Frame, line: Line) -> bool:
 
 
 def _root_text(st: State, line: Line) -> None:
-    frame = Frame(F.TEXT, line.body, line.end, rank=1e9, line=line.index, kind="text",
-                  indent=line.indent)
-    st.push(st.root if st.top.role in (F.ROOT, F.TEXT) else st.top, frame)
+    frame = Frame(F.TEXT, line.body, line.end, rank=1e9, kind="text", indent=line.indent)
+    st.push(st.root, frame)
     frame.own_text(line.text_start, line.end)
 
 
@@ -170,7 +172,7 @@ def place_proviso(st: State, line: Line) -> None:
     """"Provided that …" qualifies the clause it follows (or the owner of the list it ends)."""
     target = _text_target(st, line) or st.root
     frame = Frame(F.PROVISO, line.body, line.end, indent=line.indent, rank=target.rank + 5.0,
-                  level=max(target.level, 0), kind="proviso", line=line.index)
+                  level=max(target.level, 0), kind="proviso")
     st.push(target, frame)
     frame.own_text(line.text_start, line.end)
 
@@ -184,18 +186,19 @@ def place_dash(st: State, line: Line) -> None:
     top = st.top
     first = words[:1]
     last = top.last_own(st.norm)
-    if first.islower() and top.role == F.LIST and top.num and not opens_list(last):
+    indented = st.profile.indented
+    if indented and first.islower() and top.role == F.LIST and top.num and not opens_list(last):
         owner = top.parent if top.parent is not None else st.root
         st.pop_to(owner)
         st.settle_pending(owner)
         owner.own_text(start, line.end)
         return
-    if first.islower() and top.role not in (F.ROOT, F.INDENT) and unfinished(last) and not (
-            opens_list(last)):
+    if indented and first.islower() and top.role not in (F.ROOT, F.INDENT) and unfinished(
+            last) and not opens_list(last):
         st.settle_pending(top)  # "2. Any person who attempts it / - shall be guilty …"
         top.own_text(start, line.end)
         return
-    if first.isupper() and line.indent > max(top.indent, 0) and _note_shaped(words):
+    if indented and first.isupper() and line.indent > max(top.indent, 0) and _note_shaped(words):
         target = top.section() or top
         if target.heading is not None or target.role in (F.ROOT, F.TEXT):
             target = top
@@ -221,6 +224,6 @@ def _bullet(st: State, line: Line) -> None:
     if parent.role == F.TEXT:
         parent = st.root
     frame = Frame(F.INDENT, line.body, line.end, indent=line.indent, rank=parent.rank + 5.0,
-                  level=max(parent.level, 0) + 1, kind="indent", style="-", line=line.index)
+                  level=max(parent.level, 0) + 1, kind="indent", style="-")
     st.push(parent, frame)
     frame.own_text(line.text_start, line.end)

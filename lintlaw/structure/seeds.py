@@ -13,6 +13,7 @@ from lintlaw.model import ClauseSeed, Document
 from lintlaw.structure import definitions as D
 from lintlaw.structure import frames as F
 from lintlaw.structure.frames import Frame
+from lintlaw.structure.state import MAX_DEPTH
 from lintlaw.structure.lattice import ARTICLE_RANK, GROUP_WORDS, SCHEDULE_WORDS, Tradition
 
 _SKIP = {"intro", "wrapup", "list", "blocklist", "content", "num", "heading", "subheading",
@@ -42,8 +43,8 @@ def build_frames(document: Document, start: int, tradition: Tradition) -> Frame:
         parent = stack[-1]
         if parent.role != F.ROOT:
             end = min(end, parent.end)
-        if end <= begin:
-            continue
+        if end <= begin or len(stack) > MAX_DEPTH:
+            continue  # empty, or nested beyond any real law: its words stay with its parent
         frame = _frame(seed, begin, end, parent, tradition)
         raw[id(frame)] = seed.num
         parent.add(frame)

@@ -5,8 +5,13 @@ from __future__ import annotations
 from lintlaw.model import Document
 from lintlaw.structure import frames as F
 from lintlaw.structure.frames import Frame
+from lintlaw.structure import lines as L
 from lintlaw.structure.lines import Line
+from lintlaw.structure.patterns import heading_like
 from lintlaw.structure.profile import Profile
+
+
+MAX_DEPTH = 40  # no real law nests this deep; a cap keeps the tree (and recursion over it) bounded
 
 
 class State:
@@ -44,8 +49,14 @@ class State:
         return None
 
     def push(self, parent: Frame, frame: Frame) -> Frame:
-        """Open ``frame`` as the last child of ``parent`` (closing what is above ``parent``)."""
+        """Open ``frame`` as the last child of ``parent`` (closing what is above ``parent``).
+
+        Nesting stops at ``MAX_DEPTH``: deeper lines (runaway indentation) become siblings.
+        """
         self.pop_to(parent)
+        while len(self.stack) > MAX_DEPTH:
+            self.stack.pop()
+            parent = self.stack[-1]
         parent.add(frame)
         self.stack.append(frame)
         if self.pending:
@@ -65,21 +76,19 @@ class State:
             frame.touch(self.pending[-1].end)
             self.pending.clear()
 
-    def pop_indented(self, indent: int, *, keep_articles: bool = False) -> None:
-        """In indented documents, close frames indented at or beyond ``indent``."""
+    def pop_indented(self, indent: int) -> None:
+        """In indented documents, close clauses indented at or beyond ``indent`` (not groups)."""
         while len(self.stack) > 1:
             top = self.stack[-1]
             if top.role in F.CONTAINERS or top.role == F.PREAMBLE:
                 return
             if top.role == F.TEXT or top.indent >= indent:
-                if keep_articles and top.role == F.ARTICLE and top.indent < indent:
-                    return
                 self.stack.pop()
                 continue
             return
 
     def pop_ranked(self, rank: float) -> None:
-        """In flat documents, close frames ranked at or below a new line of ``rank``."""
+        """Close open frames on the same rung as a new line of ``rank`` or deeper (higher rank)."""
         while len(self.stack) > 1:
             top = self.stack[-1]
             if top.role == F.TEXT or (top.role != F.PREAMBLE and top.rank >= rank):
@@ -95,9 +104,6 @@ class State:
 
     def heading_below(self, line: Line) -> str | None:
         """Take the next non-blank line as the heading of ``line``'s clause if it reads as a title."""
-        from lintlaw.structure import lines as L
-        from lintlaw.structure.patterns import heading_like
-
         index = line.index + 1
         while index < len(self.lines) and self.lines[index].kind == L.BLANK:
             index += 1

@@ -9,8 +9,9 @@ from lintlaw.structure import prose
 from lintlaw.structure.frames import Frame
 from lintlaw.structure.lattice import ARTICLE_RANK, group_rank
 from lintlaw.structure.lines import Line, inner_line
+from lintlaw.structure.numbered import place_numbered
 from lintlaw.structure.numbering import word_ordinal
-from lintlaw.structure.patterns import is_caps, strict_heading
+from lintlaw.structure.patterns import clean_heading, is_caps, strict_heading
 from lintlaw.structure.state import State
 
 _ONE_WORDS = {"premier", "première", "1er", "first", "unique"}
@@ -23,7 +24,7 @@ def open_group(st: State, line: Line, kind: str, num: str | None, word: str | No
     st.pop_ranked(rank)
     ordinal = (word_ordinal(num), 0) if num and word_ordinal(num) is not None else None
     frame = Frame(F.GROUP, line.body, line.end, rank=rank, kind=kind, num=num or None, word=word,
-                  ordinal=ordinal, line=line.index, style=f"group:{kind}")
+                  ordinal=ordinal, style=f"group:{kind}")
     st.push(st.top, frame)
     _heading_and_text(st, frame, line)
     return frame
@@ -34,7 +35,7 @@ def open_heading(st: State, line: Line, kind: str) -> Frame:
     rank = _rank(st, line, kind)
     st.close_preamble()
     st.pop_ranked(rank)
-    frame = Frame(F.GROUP, line.body, line.end, rank=rank, kind="heading", line=line.index,
+    frame = Frame(F.GROUP, line.body, line.end, rank=rank, kind="heading",
                   heading=st.text[line.text_start : line.end], word=kind)
     return st.push(st.top, frame)
 
@@ -61,7 +62,7 @@ def open_article(st: State, line: Line) -> Frame:
     kind = "article" if line.kind == L.ARTICLE else "section"
     frame = Frame(F.ARTICLE, line.body, line.end, indent=line.indent, rank=ARTICLE_RANK, level=0,
                   kind=kind, num=num + (f" {line.suffix}" if line.suffix else ""), word=word,
-                  ordinal=(value, 0) if value is not None else None, line=line.index,
+                  ordinal=(value, 0) if value is not None else None,
                   style=f"kw:{kind}")
     st.push(st.top, frame)
     _heading_and_text(st, frame, line)
@@ -69,14 +70,14 @@ def open_article(st: State, line: Line) -> Frame:
 
 
 def _heading_and_text(st: State, frame: Frame, line: Line) -> None:
+    """The words after a keyword: a same-line sub-number, a heading, own text, or (when there are
+    none) a heading on the next line ("Article 3" / "Use of terms")."""
     if line.inner is not None:
-        from lintlaw.structure.numbered import place_numbered
-
         frame.touch(line.end)
         place_numbered(st, inner_line(line, st.norm), within=frame)
         return
     if line.heading and line.has_text:
-        frame.heading = _clean_heading(st.text[line.text_start : line.end])
+        frame.heading = clean_heading(st.text[line.text_start : line.end])
     elif line.has_text:
         prose.add_text(st, frame, line.text_start, line.end)
     elif frame.heading is None:
@@ -84,12 +85,8 @@ def _heading_and_text(st: State, frame: Frame, line: Line) -> None:
     frame.touch(line.end)
 
 
-def _clean_heading(text: str) -> str:
-    text = text.strip()
-    return text[:-2].rstrip() if text.endswith(" .") else text
-
-
 def open_preamble(st: State, line: Line, *, marker: bool) -> Frame:
+    """A "Preamble" line (``marker``: it names the preamble) or a recital ("Whereas …")."""
     existing = st.in_stack(F.PREAMBLE)
     if existing is not None:
         st.pop_to(existing)
@@ -99,7 +96,7 @@ def open_preamble(st: State, line: Line, *, marker: bool) -> Frame:
             existing.own_text(line.body, line.end)
         existing.touch(line.end)
         return existing
-    frame = Frame(F.PREAMBLE, line.body, line.end, rank=0.0, line=line.index, kind="preamble")
+    frame = Frame(F.PREAMBLE, line.body, line.end, rank=0.0, kind="preamble")
     st.push(st.root, frame)
     if marker:
         frame.heading = frame.heading or st.text[line.body : line.end].rstrip(".: ")
@@ -110,7 +107,7 @@ def open_preamble(st: State, line: Line, *, marker: bool) -> Frame:
 
 def open_closing(st: State, line: Line) -> Frame:
     """IN WITNESS WHEREOF / Done at …: the final formula is top-level text."""
-    frame = Frame(F.TEXT, line.body, line.end, rank=1e9, line=line.index, kind="text")
+    frame = Frame(F.TEXT, line.body, line.end, rank=1e9, kind="text")
     st.push(st.root, frame)
     frame.own_text(line.body, line.end)
     return frame
@@ -141,13 +138,9 @@ def subheading_follows(st: State, line: Line) -> bool:
     if index >= len(lines):
         return False
     below = lines[index]
-    if below.kind in (L.ARTICLE, L.SECTION):
-        pass
-    elif below.kind == L.NUMBERED and below.marker is not None:
-        if not any(r.style in st.profile.section_styles for r in below.marker.readings):
-            return False
-    else:
-        return False
-    if st.profile.indented and below.indent < line.indent:
+    opens_section = below.kind in (L.ARTICLE, L.SECTION) or (
+        below.kind == L.NUMBERED and below.marker is not None
+        and any(r.style in st.profile.section_styles for r in below.marker.readings))
+    if not opens_section or (st.profile.indented and below.indent < line.indent):
         return False
     return caps_heading_allowed(st, line)

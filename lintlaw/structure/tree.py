@@ -10,6 +10,7 @@ order. Labels follow the tradition: ``Art. 3(b)``, ``s. 14(2)(a)``, ``§ 3(1) Nr
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from lintlaw.model import Clause, Document
 from lintlaw.structure import definitions as D
@@ -18,12 +19,22 @@ from lintlaw.structure.frames import Frame
 from lintlaw.structure.lattice import GROUP_PREFIX, SCHEDULE_WORDS, Tradition
 
 _SLUG = re.compile(r"[^0-9a-z]+")
+_WORDS = re.compile(r"\W+")  # for scripts with no ASCII letters at all
 
 
 def slug(text: str, limit: int = 40) -> str:
-    """Lower-case ``text`` with every run of other characters replaced by ``_``."""
-    value = _SLUG.sub("_", text.lower()).strip("_")
-    return value[:limit].rstrip("_") or "x"
+    """ASCII lower-case ``text`` with other runs replaced by ``_``, cut at a word near ``limit``.
+
+    Accents are dropped ("Prostitutionsstätten" → ``prostitutionsstatten``), "ß" becomes "ss";
+    text in a script without Latin letters keeps its own letters.
+    """
+    folded = unicodedata.normalize("NFKD", text.lower().replace("ß", "ss"))
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    value = _SLUG.sub("_", folded).strip("_") or _WORDS.sub("_", text.lower()).strip("_")
+    if len(value) > limit:
+        cut = value[:limit]
+        value = cut[: cut.rfind("_")] if "_" in cut[limit // 2 :] else cut
+    return value.rstrip("_") or "x"
 
 
 def build(root: Frame, document: Document, tradition: Tradition) -> Clause:
