@@ -91,6 +91,29 @@ def test_us_lattice_subsection_paragraph_subparagraph_clause():
     assert out.get("sec_1591").heading == "Sex trafficking"
 
 
+def test_us_public_law_sections_and_run_in_headings():
+    out = outline("""
+        SECTION 1. SHORT TITLE.
+        This Act may be cited as the Trafficking Act.
+        SEC. 2. DEFINITIONS.
+        In this Act:
+        (1) Coercion.—The term "coercion" means threats of serious harm.
+        SEC. 3. PROHIBITION.
+        (a) In general.—Whoever knowingly recruits a person shall be fined.
+        (b) Exception.—
+        (1) Victims.—This section does not apply to a victim.
+    """)
+    assert profile_of(out.document).tradition.name == "us"
+    assert [(c.id, c.label, c.heading) for c in out.clauses()] == [
+        ("sec_1", "§ 1", "SHORT TITLE."), ("sec_2", "§ 2", "DEFINITIONS."),
+        ("sec_2__para_1", "§ 2(1)", "Coercion"), ("sec_3", "§ 3", "PROHIBITION."),
+        ("sec_3__subsec_a", "§ 3(a)", "In general"), ("sec_3__subsec_b", "§ 3(b)", "Exception"),
+        ("sec_3__subsec_b__para_1", "§ 3(b)(1)", "Victims")]
+    assert out.get("sec_2__para_1").term == "coercion"
+    assert own(out, "sec_3__subsec_a") == "Whoever knowingly recruits a person shall be fined."
+    assert own(out, "sec_3__subsec_b") == ""
+
+
 def test_us_code_headings_on_numbered_lines():
     out = outline("""
         § 7102. Definitions

@@ -14,6 +14,7 @@ from lintlaw.structure import patterns as P
 from lintlaw.structure.numbering import Marker, parse_marker, roman_value
 
 _RULE = "-_=*~ \t"
+_RUN_IN = re.compile(r"([A-Z][^.;:\n]{0,80}?)\.\s?-{1,2}\s?(?=\S|$)")
 _MD_HEADING = re.compile(r"(#{1,6})\s+(?=\S)")  # a line of only these is a horizontal rule, read as blank
 
 # Line kinds
@@ -55,6 +56,7 @@ class Line:
     inner: Marker | None = None  # a sub-number right after the number: "3. (1) …"
     inner_at: int = 0
     md_level: int = 0  # a Markdown heading's level ("## …" is 2)
+    lead: tuple[int, int] | None = None  # a run-in heading: "(1) Coercion.—The term …"
 
     @property
     def has_text(self) -> bool:
@@ -120,6 +122,7 @@ def _classify_one(line: Line, content: str, following: str) -> None:
         line.kind = CAPS if len(md.group(1)) > 1 else TEXT
         line.text_start = base
     if line.kind in (NUMBERED, ARTICLE, SECTION) and line.text_start < line.end:
+        _find_run_in(line, content, base)
         _find_inner(line, content, base)
 
 
@@ -154,6 +157,15 @@ def _classify_words(line: Line, content: str, following: str, base: int) -> None
             return
     line.kind = CAPS if P.is_caps(content) else TEXT
     line.text_start = base
+
+
+def _find_run_in(line: Line, content: str, base: int) -> None:
+    """A heading run into the text, US style: "(a) In general.—Whoever …"."""
+    at = line.text_start - base
+    m = _RUN_IN.match(content, at)
+    if m is not None and (line.marker is None or line.marker.num):
+        line.lead = (base + m.start(1), base + m.end(1))
+        line.text_start = base + m.end()
 
 
 def _find_inner(line: Line, content: str, base: int) -> None:

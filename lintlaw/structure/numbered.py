@@ -45,6 +45,8 @@ def place_numbered(st: State, line: Line, within: Frame | None = None) -> None:
         parent = within if within is not None else _parent(st, line, reading)
         frame = _new_frame(st, line, reading, parent)
     st.push(parent, frame)
+    if line.lead is not None:
+        frame.heading = st.text[line.lead[0] : line.lead[1]]
     if line.inner is not None:
         frame.touch(line.end)
         place_numbered(st, inner_line(line, st.norm), within=frame)

@@ -44,7 +44,7 @@ def detect(document: Document, lines: list[L.Line]) -> Profile:
             indented_lines += 1
         if line.kind in counts:
             counts[line.kind] += 1
-            signs += line.word == "§"
+            signs += line.word in ("§", "SEC.")  # "SEC. 2." is how US public laws number
         elif line.kind == L.NUMBERED:
             numbered_indents.add(line.indent)
     for seed in document.seeds or ():

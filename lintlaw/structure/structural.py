@@ -72,6 +72,8 @@ def open_article(st: State, line: Line) -> Frame:
 def _heading_and_text(st: State, frame: Frame, line: Line) -> None:
     """The words after a keyword: a same-line sub-number, a heading, own text, or (when there are
     none) a heading on the next line ("Article 3" / "Use of terms")."""
+    if line.lead is not None:
+        frame.heading = st.text[line.lead[0] : line.lead[1]]
     if line.inner is not None:
         frame.touch(line.end)
         place_numbered(st, inner_line(line, st.norm), within=frame)
