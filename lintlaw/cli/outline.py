@@ -22,7 +22,7 @@ FORMATS = ("text", "json")
 def _outlines(paths: list[str]) -> tuple[list[Any], list[LintlawError]]:
     """(outline, tradition) pairs for every readable file, and the errors of the others."""
     from lintlaw.ingest import iter_paths, read_path
-    from lintlaw.structure import profile_of, segment
+    from lintlaw.structure import segment_with_profile
 
     found = list(iter_paths(paths))
     single = len(paths) == 1 and len(found) == 1 and not Path(paths[0]).is_dir()
@@ -37,7 +37,8 @@ def _outlines(paths: list[str]) -> tuple[list[Any], list[LintlawError]]:
             errors.append(exc)
             typer.echo(f"lintlaw: {exc}", err=True)
             continue
-        results.append((segment(document), profile_of(document).tradition.name))
+        outline, profile = segment_with_profile(document)
+        results.append((outline, profile.tradition.name))
     return results, errors
 
 

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from lintlaw.structure.segmenter import profile_of, segment
+from lintlaw.structure.segmenter import profile_of, segment, segment_with_profile
 
-__all__ = ["segment", "profile_of"]
+__all__ = ["segment", "segment_with_profile", "profile_of"]

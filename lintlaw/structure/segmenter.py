@@ -9,27 +9,33 @@ from __future__ import annotations
 
 from lintlaw.model import Document, Outline
 from lintlaw.structure import seeds, tree
-from lintlaw.structure.lines import classify, split_lines
+from lintlaw.structure.lines import Line, classify, split_lines
 from lintlaw.structure.parser import parse
 from lintlaw.structure.profile import Profile, detect
 
 
 def segment(document: Document) -> Outline:
     """The clause tree of ``document``; never refuses input (unplaced prose becomes ``text``)."""
-    start = min(max(document.body_start, 0), len(document.text))
-    lines = split_lines(document.text, start)
-    classify(lines, document.norm)
-    profile = detect(document, lines)
+    return segment_with_profile(document)[0]
+
+
+def segment_with_profile(document: Document) -> tuple[Outline, Profile]:
+    """The clause tree and the tradition and layout it was read with (for ``lintlaw outline``)."""
+    start, lines, profile = _prepare(document)
     if document.seeds:
         root = seeds.build_frames(document, start, profile.tradition)
     else:
         root = parse(document, lines, profile, start)
-    return Outline(document, tree.build(root, document, profile.tradition))
+    return Outline(document, tree.build(root, document, profile.tradition)), profile
 
 
 def profile_of(document: Document) -> Profile:
-    """The tradition and layout ``segment`` uses for ``document`` (for display and debugging)."""
+    """The tradition and layout ``segment`` uses for ``document``."""
+    return _prepare(document)[2]
+
+
+def _prepare(document: Document) -> tuple[int, list[Line], Profile]:
     start = min(max(document.body_start, 0), len(document.text))
     lines = split_lines(document.text, start)
     classify(lines, document.norm)
-    return detect(document, lines)
+    return start, lines, detect(document, lines)
