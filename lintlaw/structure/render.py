@@ -65,7 +65,9 @@ def outline_text(outline: Outline, depth: int | None = None, width: int = SNIPPE
         if depth is not None and clause.depth > depth:
             continue
         line, _ = lines_of(outline, clause)
-        words = clause_text(outline, clause) or (f"[{clause.heading}]" if clause.heading else "")
+        words = clause_text(outline, clause)
+        if not words and clause.heading and clause.heading != clause.label:
+            words = f"[{clause.heading}]"
         if len(words) > width:
             words = words[: width - 1].rstrip() + "…"
         label = clause.label or "-"
