@@ -91,3 +91,36 @@ def test_aligned_bill_is_clean_and_conflated_bill_is_not(ruleset, repo_root):
         "third-party-as-trafficking", "client-criminalisation", "selling-sex-penalised", "advertising-ban",
         "conditional-victim-assistance", "compulsory-rescue-or-rehabilitation", "involuntary-repatriation",
         "child-age-below-18", "victim-scope-narrowed", "missing-non-punishment"}
+
+
+# Forms of a pattern that real laws show and the development set lacks.
+
+def test_german_registration_duty(ruleset):
+    found = findings("de_prostschg_2016.txt", ruleset)
+    labels = {f.clause_label for f in found if f.rule == "mandatory-registration"}
+    assert "§ 3(1)" in labels  # Anmeldepflicht für Prostituierte
+    assert not [f for f in found if f.rule == "mandatory-registration" and "Betreiber" in f.clause_text]
+
+
+def test_french_moral_vocabulary_but_not_the_cited_title(ruleset):
+    found = findings("intl_white-slave-traffic-convention_1910.txt", ruleset)
+    moral = [f for f in found if f.rule == "moralising-language"]
+    assert {f.match.lower() for f in moral} >= {"débauche"}
+    assert not [f for f in moral if "traite des blanches" in f.match.lower()]
+
+
+def test_every_irpr_provision_barring_sex_industry_employers(ruleset):
+    found = [f for f in findings("ca_irpr-sex-industry-work-bar_2012.txt", ruleset) if f.rule == "migrant-sex-work-exclusion"]
+    assert {f.clause_label.split("(")[0] for f in found} == {"s. 183", "s. 196.1", "s. 200"}
+    assert all("striptease, erotic dance, escort services or erotic massages" in f.clause_text for f in found)
+
+
+def test_us_funding_pledges(ruleset):
+    for name in ("us_pepfar-antiprostitution-pledge-7631f_2003.txt", "us_tvpa-antiprostitution-7110g_2003.txt"):
+        assert any(f.rule == "anti-prostitution-pledge" for f in findings(name, ruleset)), name
+
+
+def test_us_sex_trafficking_definition_without_means(ruleset):
+    found = [f for f in findings("us_tvpa-definitions-22usc7102_2000.txt", ruleset) if f.rule == "trafficking-without-means"]
+    assert found and all("for the purpose of a commercial sex act" in f.clause_text for f in found)
+    assert not [f for f in found if "severe forms" in f.clause_text.lower()]
