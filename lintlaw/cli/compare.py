@@ -40,9 +40,9 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Compare a law with the Palermo Protocol (act, means, purpose; articles), or with another law.
 
-        Departures from the Protocol become findings like those of `check`, so --fail-on, SARIF
-        and suppressions apply to them. With --against, the two laws are aligned clause by clause
-        and the findings that count for --fail-on are those the new text introduces.
+        Departures become findings like those of `check`: --fail-on, SARIF and suppressions apply.
+
+        With --against the laws are aligned clause by clause; --fail-on counts what the new text introduces.
         """
         from lintlaw.cli.check import exit_code, resolve_config
         from lintlaw.engine import load_rules
