@@ -39,6 +39,11 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+def parse_with_lines(text: str) -> Any:
+    """Parse YAML text (safe loader) into plain objects whose mappings are ``LineDict``."""
+    return yaml.load(text, Loader=_Loader)  # noqa: S506 - SafeLoader subclass
+
+
 def load_yaml(path: Path, *, code: str = "E201") -> Any:
     """Parse a YAML file; syntax errors become a RuleError naming the file, line and column."""
     try:
@@ -46,7 +51,7 @@ def load_yaml(path: Path, *, code: str = "E201") -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"cannot read rule file: {exc}", file=str(path), code="E200") from None
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - SafeLoader subclass
+        return parse_with_lines(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

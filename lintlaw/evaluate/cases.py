@@ -14,40 +14,13 @@ from typing import Any
 
 import yaml
 
+from lintlaw.engine.yamlio import LineDict as _Node
+from lintlaw.engine.yamlio import parse_with_lines
 from lintlaw.evaluate.model import E401, E402, E403, E404, Case, EvalError, Expectation
 
 CASE_KEYS = ("id", "source", "language", "text", "file", "expect", "allow")
 ENTRY_KEYS = ("rule", "quote")
 NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-
-class _Node(dict):
-    """A YAML mapping that remembers its own line and the line of each key (1-based)."""
-
-    line: int = 0
-    key_lines: dict[str, int]
-
-    def line_of(self, key: str) -> int:
-        return self.key_lines.get(key, self.line)
-
-
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-def _mapping(loader: _Loader, node: yaml.MappingNode) -> _Node:
-    loader.flatten_mapping(node)
-    result = _Node()
-    result.line = node.start_mark.line + 1
-    result.key_lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        result[key] = loader.construct_object(value_node, deep=True)
-        result.key_lines[str(key)] = key_node.start_mark.line + 1
-    return result
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 
 
 def _read(path: Path) -> str:
@@ -68,7 +41,7 @@ def _read(path: Path) -> str:
 
 def _parse(text: str, path: Path) -> Any:
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - SafeLoader subclass
+        return parse_with_lines(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
