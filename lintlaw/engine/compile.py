@@ -20,16 +20,28 @@ STOPWORDS = frozenset(
     "a an the of to in on by for or and any all its his her their be is are was were as at with from "
     "that this which who whom whose".split()
 )
+COMMON = frozenset("shall must may will not no be person who if".split())
 LITERAL_ATTRS = ("LOWER", "ORTH", "TEXT", "LEMMA", "NORM")
 WORD_RE = re.compile(r"\w+")
 
 
 @dataclass
 class Group:
-    """A compiled ``any`` list: the keys it matches on, and the scope it is checked in."""
+    """A compiled ``any`` list: the keys it matches on, and the scope it is checked in.
+
+    ``literals`` are the words one of which a clause must contain for the group's phrases or
+    patterns to match there (None: a pattern with no literal, so any clause may match);
+    ``regex_keys`` are checked on every clause in scope without spaCy.
+    """
 
     keys: frozenset[str]
     scope: str
+    literals: frozenset[str] | None = frozenset()
+    regex_keys: frozenset[str] = frozenset()
+
+    @property
+    def needs_nlp(self) -> bool:
+        return bool(self.keys - self.regex_keys)
 
 
 @dataclass
@@ -100,6 +112,8 @@ def _expand_pattern(pattern: list[dict], lexicons: dict[str, Lexicon], lang: str
 
 
 def _pattern_literals(pattern: list[dict], forms: dict[str, frozenset[str]]) -> set[str] | None:
+    """Word forms one of which must occur for the pattern to match: its most selective required token."""
+    best: set[str] | None = None
     for spec in pattern:
         if spec.get("OP") in ("?", "*", "!") or str(spec.get("OP", "")).startswith("{0"):
             continue
@@ -112,8 +126,15 @@ def _pattern_literals(pattern: list[dict], forms: dict[str, frozenset[str]]) -> 
                     v = str(v).lower()
                     found.add(v)
                     found.update(forms.get(v, ()))
-                return found
-    return None
+                if best is None or _selectivity(found) > _selectivity(best):
+                    best = found
+                break
+    return best
+
+
+def _selectivity(words: set[str]) -> tuple[int, int]:
+    """Prefer literal sets without very common words, then with longer shortest words."""
+    return (0 if words & STOPWORDS or words & COMMON else 1, min((len(w) for w in words), default=0))
 
 
 def compile_rules(rules: list[Rule], lexicons: dict[str, Lexicon], language: str = "en") -> CompiledRules:
@@ -126,24 +147,25 @@ def compile_rules(rules: list[Rule], lexicons: dict[str, Lexicon], language: str
     exact_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     token_matcher = Matcher(nlp.vocab, validate=True)
     regexes: dict[str, re.Pattern[str]] = {}
-    literals: set[str] = set()
-    filterable = True
     compiled_phrases: set[str] = set()
 
+    key_literals: dict[str, frozenset[str] | None] = {}
+
     def add_phrases(key: str, phrases: list[str], exact: bool = False) -> None:
-        nonlocal literals
         if key in compiled_phrases:
             return
         compiled_phrases.add(key)
         docs = list(nlp.pipe(nlpmod.fold_case(p) for p in phrases))
         (exact_matcher if exact else phrase_matcher).add(key, docs)
+        found: set[str] = set()
         for doc in docs:
             words = [t.text for t in doc]
-            literals |= _literal_forms(words, words if exact else [t.lemma_ for t in doc], {} if exact else forms)
+            found |= _literal_forms(words, words if exact else [t.lemma_ for t in doc], {} if exact else forms)
+        key_literals[key] = frozenset(found)
 
     def compile_group(group: dict, default_scope: str, owner: str) -> Group:
-        nonlocal filterable, literals
         keys: set[str] = set()
+        regex_keys: set[str] = set()
         for index, item in enumerate(group["any"]):
             if "lexicon" in item:
                 lexicon = lexicons[item["lexicon"]]
@@ -160,16 +182,20 @@ def compile_rules(rules: list[Rule], lexicons: dict[str, Lexicon], language: str
                 pattern = _expand_pattern(item["pattern"], lexicons, language)
                 token_matcher.add(key, [pattern])
                 found = _pattern_literals(pattern, forms)
-                if found is None:
-                    filterable = False
-                else:
-                    literals |= found
+                key_literals[key] = frozenset(found) if found is not None else None
                 keys.add(key)
             elif "regex" in item:
                 key = f"{owner}:{index}:regex"
                 regexes[key] = re.compile(item["regex"], re.IGNORECASE)
                 keys.add(key)
-        return Group(keys=frozenset(keys), scope=group.get("scope") or default_scope)
+                regex_keys.add(key)
+        nlp_keys = keys - regex_keys
+        if any(key_literals[k] is None for k in nlp_keys):
+            group_literals: frozenset[str] | None = None
+        else:
+            group_literals = frozenset().union(*(key_literals[k] for k in nlp_keys))  # type: ignore[arg-type]
+        return Group(keys=frozenset(keys), scope=group.get("scope") or default_scope,
+                     literals=group_literals, regex_keys=frozenset(regex_keys))
 
     def compile_requirement(group: dict, default_scope: str, owner: str) -> Group | Either:
         if "either" in group:
@@ -191,8 +217,9 @@ def compile_rules(rules: list[Rule], lexicons: dict[str, Lexicon], language: str
                 absent=compile_group(spec["absent"], "document", f"{rule.code}/absent") if spec.get("absent") else None,
             )
         )
+    nlp_literals = [v for k, v in key_literals.items()]
     return CompiledRules(
         language=language, phrase_matcher=phrase_matcher, exact_matcher=exact_matcher, token_matcher=token_matcher,
-        regexes=regexes,
-        literals=frozenset(literals), filterable=filterable, rules=compiled,
+        regexes=regexes, literals=frozenset().union(*(v for v in nlp_literals if v is not None)),
+        filterable=all(v is not None for v in nlp_literals), rules=compiled,
     )

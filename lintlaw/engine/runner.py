@@ -99,23 +99,58 @@ def applies_to_language(spec: dict, language: str) -> bool:
 
 
 class _Matches:
-    """Hits per clause: key → list of (start, end) offsets into the document."""
+    """Hits per clause (key → list of (start, end) document offsets), computed on demand.
+
+    A clause goes through spaCy only when a rule needs to look at it and its words share a
+    literal with what that rule's group can match; regexes run without spaCy.
+    """
 
     def __init__(self, outline: Outline, compiled: CompiledRules) -> None:
         self.outline = outline
-        self.by_clause: dict[int, dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
-        self.sentences: dict[int, list[Span]] = defaultdict(list)
-        self._run(compiled)
+        self.compiled = compiled
+        self.segments: dict[int, list[Segment]] = defaultdict(list)
+        for segment in _segments(outline):
+            self.segments[id(segment.clause)].append(segment)
+        self._words: dict[int, frozenset[str]] = {}
+        self._regex: dict[int, dict[str, list[Span]]] = {}
+        self._nlp: dict[int, dict[str, list[Span]]] = {}
+        self._hits: dict[int, dict[str, list[Span]]] = {}
+        self.sentences: dict[int, list[Span]] = {}
 
-    def _run(self, compiled: CompiledRules) -> None:
+    def words(self, clause: Clause) -> frozenset[str]:
+        key = id(clause)
+        if key not in self._words:
+            norm = self.outline.document.norm
+            text = " ".join(norm[s.start : s.end] for s in self.segments.get(key, ()))
+            self._words[key] = frozenset(WORD_RE.findall(nlpmod.fold_case(text)))
+        return self._words[key]
+
+    def may_hit(self, clause: Clause, group: Group) -> bool:
+        """False when the clause cannot match the group at all (no literal, no regex)."""
+        if group.regex_keys:
+            return True
+        return group.literals is None or not self.words(clause).isdisjoint(group.literals)
+
+    def prefetch(self, clauses: Iterable[Clause]) -> None:
+        """Run spaCy over many clauses in one batch (faster than one call per clause)."""
+        todo = [c for c in clauses if id(c) not in self._nlp]
+        self._process(todo)
+
+    def _process(self, clauses: list[Clause]) -> None:
+        compiled = self.compiled
         doc = self.outline.document
-        segments = _segments(self.outline)
-        needs_nlp = [s for s in segments if not compiled.filterable or self._may_match(s, compiled.literals)]
         nlp = nlpmod.get_nlp(doc.language)
-        folded = [collapse_space(doc.norm[s.start : s.end]) for s in needs_nlp]
+        pending: list[Segment] = []
+        for clause in clauses:
+            self._nlp[id(clause)] = defaultdict(list)
+            self.sentences[id(clause)] = []
+            if compiled.filterable and self.words(clause).isdisjoint(compiled.literals):
+                continue
+            pending.extend(self.segments.get(id(clause), ()))
+        folded = [collapse_space(doc.norm[s.start : s.end]) for s in pending]
         docs = nlpmod.process((text for text, _ in folded), doc.language)
-        for segment, (_, index), sdoc in zip(needs_nlp, folded, docs):
-            hits = self.by_clause[id(segment.clause)]
+        for segment, (_, index), sdoc in zip(pending, folded, docs):
+            hits = self._nlp[id(segment.clause)]
             base = segment.start
             matches = [*compiled.phrase_matcher(sdoc), *compiled.exact_matcher(sdoc)]
             if len(compiled.token_matcher):
@@ -126,23 +161,43 @@ class _Matches:
             self.sentences[id(segment.clause)].extend(
                 (base + index[s.start_char], base + index[s.end_char - 1] + 1) for s in sdoc.sents
             )
-        if compiled.regexes:
-            for segment in segments:
-                folded = nlpmod.fold_case(doc.norm[segment.start : segment.end])
-                hits = self.by_clause[id(segment.clause)]
-                for key, regex in compiled.regexes.items():
+
+    def regex_hits(self, clause: Clause) -> dict[str, list[Span]]:
+        key = id(clause)
+        if key not in self._regex:
+            found: dict[str, list[Span]] = defaultdict(list)
+            norm = self.outline.document.norm
+            for segment in self.segments.get(key, ()):
+                folded = nlpmod.fold_case(norm[segment.start : segment.end])
+                for name, regex in self.compiled.regexes.items():
                     for m in regex.finditer(folded):
                         if m.end() > m.start():
-                            hits[key].append((segment.start + m.start(), segment.start + m.end()))
-
-    def _may_match(self, segment: Segment, literals: frozenset[str]) -> bool:
-        folded = nlpmod.fold_case(self.outline.document.norm[segment.start : segment.end])
-        return any(word in literals for word in WORD_RE.findall(folded))
+                            found[name].append((segment.start + m.start(), segment.start + m.end()))
+            self._regex[key] = found
+        return self._regex[key]
 
     def hits(self, clause: Clause) -> dict[str, list[Span]]:
-        return self.by_clause.get(id(clause), {})
+        key = id(clause)
+        if key not in self._hits:
+            if key not in self._nlp:
+                self._process([clause])
+            merged = dict(self._nlp[key])
+            merged.update(self.regex_hits(clause))
+            self._hits[key] = merged
+        return self._hits[key]
+
+    def group_hit(self, clause: Clause, group: Group) -> bool:
+        """Whether ``group`` matches anywhere in the clause's own text."""
+        if not self.may_hit(clause, group):
+            return False
+        if not group.needs_nlp:
+            hits = self.regex_hits(clause)
+        else:
+            hits = self.hits(clause)
+        return any(hits.get(key) for key in group.keys)
 
     def sentence_of(self, clause: Clause, offset: int) -> Span | None:
+        self.hits(clause)
         return next((s for s in self.sentences.get(id(clause), []) if s[0] <= offset < s[1]), None)
 
 
@@ -216,14 +271,15 @@ class _Evaluator:
             found = any(s < sentence[1] and e > sentence[0] for key in group.keys for s, e in hits.get(key, ()))
             return clause if found else None
         for node in self.scope_clauses(clause, group.scope):
-            hits = self.matches.hits(node)
-            if any(hits.get(key) for key in group.keys):
+            if self.matches.group_hit(node, group):
                 return node
         return None
 
     # -- rules ------------------------------------------------------------------------------
     def triggers(self, crule: CompiledRule, clause: Clause) -> list[Span]:
-        hits = self.matches.hits(clause)
+        if not self.matches.may_hit(clause, crule.match):
+            return []
+        hits = self.matches.hits(clause) if crule.match.needs_nlp else self.matches.regex_hits(clause)
         spans = {span for key in crule.match.keys for span in hits.get(key, ())}
         return sorted(spans, key=lambda s: (s[0], -s[1]))
 
@@ -268,6 +324,9 @@ class _Evaluator:
         results: list[tuple[CompiledRule, Clause, Span]] = []
         reported: set[tuple[str, int]] = set()
         clauses = list(self.outline.clauses())
+        # clauses where some rule's match can fire go through spaCy together, in batches
+        self.matches.prefetch(c for c in clauses if any(
+            cr.match.needs_nlp and self.matches.may_hit(c, cr.match) for cr in self.compiled.rules))
         for crule in self.compiled.rules:
             if crule.rule.kind == "absence":
                 results.extend(self._absence(crule, clauses))
@@ -301,7 +360,7 @@ class _Evaluator:
             passing = self.first_passing(crule, clause)
             if passing is not None:
                 trigger, clause = passing
-                if crule.absent is None or not any(self.matches.hits(c).get(k) for c in clauses for k in crule.absent.keys):
+                if crule.absent is None or not any(self.matches.group_hit(c, crule.absent) for c in clauses):
                     yield crule, clause, trigger
                 return
 
