@@ -13,7 +13,7 @@ Layout, one job per module:
 - ``export`` / ``plot``  CSV, JSONL, Parquet writers; the heatmap
 """
 
-from lintlaw.scan.analyse import EngineAnalyser, RulePack, analyse
+from lintlaw.scan.analyse import EngineAnalyser, RulePack
 from lintlaw.scan.runner import ScanOptions, ScanSummary, scan
 
-__all__ = ["EngineAnalyser", "RulePack", "ScanOptions", "ScanSummary", "analyse", "scan"]
+__all__ = ["EngineAnalyser", "RulePack", "ScanOptions", "ScanSummary", "scan"]
