@@ -20,7 +20,13 @@ STOPWORDS = frozenset(
     "a an the of to in on by for or and any all its his her their be is are was were as at with from "
     "that this which who whom whose".split()
 )
-COMMON = frozenset("shall must may will not no be person who if".split())
+# Words too frequent in legislation to make a useful prefilter literal.
+COMMON = frozenset(
+    "shall must may will not no be person persons people who if act section law laws order court state party "
+    "public service services commercial common business activity activities work time place purpose offence "
+    "offences operation program programme education agree agreement assist benefit income earnings danger "
+    "certificate other such provision provisions country countries right rights".split()
+)
 LITERAL_ATTRS = ("LOWER", "ORTH", "TEXT", "LEMMA", "NORM")
 WORD_RE = re.compile(r"\w+")
 
@@ -67,7 +73,7 @@ class CompiledRules:
     language: str
     phrase_matcher: Any
     exact_matcher: Any
-    token_matcher: Any
+    token_matchers: list[tuple[frozenset[str] | None, Any]]
     regexes: dict[str, re.Pattern[str]]
     literals: frozenset[str]
     filterable: bool
@@ -81,7 +87,7 @@ def _literal_forms(words: list[str], lemmas: list[str], forms: dict[str, frozens
         if not WORD_RE.fullmatch(word) or word in STOPWORDS:
             continue
         candidates = {word, lemma.lower(), *forms.get(lemma.lower(), ())}
-        if best is None or min(map(len, candidates)) > min(map(len, best)):
+        if best is None or _selectivity(candidates) > _selectivity(best):
             best = candidates
     if best is None:  # a phrase of stop words only: every word is needed anyway
         best = {w for w in words if WORD_RE.fullmatch(w)}
@@ -134,7 +140,7 @@ def _pattern_literals(pattern: list[dict], forms: dict[str, frozenset[str]]) -> 
 
 def _selectivity(words: set[str]) -> tuple[int, int]:
     """Prefer literal sets without very common words, then with longer shortest words."""
-    return (0 if words & STOPWORDS or words & COMMON else 1, min((len(w) for w in words), default=0))
+    return (-len(words & (STOPWORDS | COMMON)), min((len(w) for w in words), default=0))
 
 
 def compile_rules(rules: list[Rule], lexicons: dict[str, Lexicon], language: str = "en") -> CompiledRules:
@@ -145,7 +151,9 @@ def compile_rules(rules: list[Rule], lexicons: dict[str, Lexicon], language: str
     forms = nlpmod.surface_forms(language)
     phrase_matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
     exact_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    token_matcher = Matcher(nlp.vocab, validate=True)
+    # One Matcher per pattern, each guarded by its literals: wildcard patterns are costly, so a
+    # pattern only runs on clauses that contain its most selective word.
+    token_matchers: list[tuple[frozenset[str] | None, Any]] = []
     regexes: dict[str, re.Pattern[str]] = {}
     compiled_phrases: set[str] = set()
 
@@ -180,9 +188,11 @@ def compile_rules(rules: list[Rule], lexicons: dict[str, Lexicon], language: str
             elif "pattern" in item:
                 key = f"{owner}:{index}:pattern"
                 pattern = _expand_pattern(item["pattern"], lexicons, language)
-                token_matcher.add(key, [pattern])
                 found = _pattern_literals(pattern, forms)
                 key_literals[key] = frozenset(found) if found is not None else None
+                matcher = Matcher(nlp.vocab, validate=True)
+                matcher.add(key, [pattern])
+                token_matchers.append((key_literals[key], matcher))
                 keys.add(key)
             elif "regex" in item:
                 key = f"{owner}:{index}:regex"
@@ -219,7 +229,7 @@ def compile_rules(rules: list[Rule], lexicons: dict[str, Lexicon], language: str
         )
     nlp_literals = [v for k, v in key_literals.items()]
     return CompiledRules(
-        language=language, phrase_matcher=phrase_matcher, exact_matcher=exact_matcher, token_matcher=token_matcher,
+        language=language, phrase_matcher=phrase_matcher, exact_matcher=exact_matcher, token_matchers=token_matchers,
         regexes=regexes, literals=frozenset().union(*(v for v in nlp_literals if v is not None)),
         filterable=all(v is not None for v in nlp_literals), rules=compiled,
     )

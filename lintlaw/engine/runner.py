@@ -153,8 +153,10 @@ class _Matches:
             hits = self._nlp[id(segment.clause)]
             base = segment.start
             matches = [*compiled.phrase_matcher(sdoc), *compiled.exact_matcher(sdoc)]
-            if len(compiled.token_matcher):
-                matches += compiled.token_matcher(sdoc)
+            words = self.words(segment.clause)
+            for literals, matcher in compiled.token_matchers:
+                if literals is None or not words.isdisjoint(literals):
+                    matches += matcher(sdoc)
             for key_id, start, end in matches:
                 span = sdoc[start:end]
                 hits[nlp.vocab.strings[key_id]].append((base + index[span.start_char], base + index[span.end_char - 1] + 1))
