@@ -151,11 +151,14 @@ def test_export_usage_errors(store: Path, monkeypatch: pytest.MonkeyPatch, capsy
     assert cli(["export", "--db", str(store), "--format", "parquet"], monkeypatch) == 2
     assert "E300" in capsys.readouterr().err
     assert cli(["export", "--db", str(store), "--format", "xlsx"], monkeypatch) == 2
+    assert "E305" in capsys.readouterr().err
+    assert cli(["export", "--db", str(store), "-o", str(store.parent / "no" / "such" / "dir.csv")], monkeypatch) == 2
+    assert "E306" in capsys.readouterr().err
     assert cli(["stats", "--db", str(store.parent / "none.sqlite")], monkeypatch) == 2
     assert "E360" in capsys.readouterr().err
 
 
-def test_plot_png_and_deterministic_svg(store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_plot_png_and_deterministic_svg(store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     png = tmp_path / "heatmap.png"
     assert cli(["plot", "--db", str(store), "-o", str(png)], monkeypatch) == 0
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -166,3 +169,5 @@ def test_plot_png_and_deterministic_svg(store: Path, tmp_path: Path, monkeypatch
     assert text == svg2.read_text(encoding="utf-8")
     assert "ZZ101 word-prostitution" in text and "1990" in text
     assert cli(["plot", "--db", str(store), "-o", str(tmp_path / "x.gif")], monkeypatch) == 2
+    assert "E305" in capsys.readouterr().err
+    assert cli(["plot", "--db", str(store), "-o", str(tmp_path / "x.png"), "--value", "mean"], monkeypatch) == 2

@@ -24,10 +24,6 @@ STATS_FORMATS = ("table", "csv", "json", "markdown")
 DB_OPTION = typer.Option(DEFAULT_DB, "--db", help="The scan database (SQLite file).", show_default=True)
 
 
-def _split(values: list[str] | None) -> tuple[str, ...]:
-    return tuple(part.strip() for value in values or [] for part in value.split(",") if part.strip())
-
-
 def scan_command(
     paths: list[Path] = typer.Argument(..., help="Files or folders to scan (folders recursively)."),
     db: Path = DB_OPTION,
@@ -54,7 +50,7 @@ def scan_command(
     from lintlaw.scan.render import summary_dict, summary_text
 
     if output_format not in ("text", "json"):
-        raise ConfigError(f"--format must be text or json, not {output_format!r}", code="E300")
+        raise ConfigError(f"unknown --format '{output_format}' (one of text, json)", code="E305")
     cfg = merge_cli(
         load_config(Path.cwd(), config),
         select=select or [],
@@ -156,7 +152,7 @@ def stats_command(
     from lintlaw.scan.tables import StoreReader
 
     if output_format not in STATS_FORMATS:
-        raise ConfigError(f"--format must be one of {', '.join(STATS_FORMATS)}, not {output_format!r}", code="E300")
+        raise ConfigError(f"unknown --format '{output_format}' (one of {', '.join(STATS_FORMATS)})", code="E305")
     with StoreReader(db) as reader:
         pivot = reader.pivot(by)
     if output_format == "table":
@@ -198,7 +194,7 @@ def export_command(
     target = None if output in (None, "-") else Path(output)
     fmt = output_format or (target.suffix.lstrip(".").lower() if target and target.suffix else "csv")
     if fmt not in FORMATS:
-        raise ConfigError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", code="E300")
+        raise ConfigError(f"unknown --format '{fmt}' (one of {', '.join(FORMATS)})", code="E305")
     if fmt == "parquet" and target is None:
         raise ConfigError("Parquet export needs a file: add -o out.parquet", code="E300")
     with StoreReader(db) as reader:
@@ -213,7 +209,7 @@ def export_command(
                 with target.open("w", encoding="utf-8", newline="") as handle:
                     count = (write_csv if fmt == "csv" else write_jsonl)(columns, rows, handle)
         except OSError as exc:
-            raise ConfigError(f"cannot write export: {exc.strerror or exc}", file=str(target), code="E366") from None
+            raise ConfigError(f"cannot write export: {exc.strerror or exc}", file=str(target), code="E306") from None
     if target is not None:
         kind = "documents" if documents else "findings"
         typer.echo(f"wrote {count} {kind} to {target}", err=True)

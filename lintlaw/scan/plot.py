@@ -83,14 +83,14 @@ def _save(fig: Any, output: str | Path) -> None:
     path = Path(output)
     suffix = path.suffix.lower().lstrip(".")
     if suffix not in ("png", "svg"):
-        raise ConfigError(f"plot output must end in .png or .svg, not {path.name!r}", code="E366")
+        raise ConfigError(f"unknown plot format '{path.suffix}': -o must end in .png or .svg", file=str(path), code="E305")
     from matplotlib import rc_context
 
     try:
         with rc_context({"svg.hashsalt": "lintlaw", "svg.fonttype": "none"}):
             fig.savefig(path, format=suffix, bbox_inches="tight", metadata=_metadata(suffix))
     except OSError as exc:
-        raise ConfigError(f"cannot write plot: {exc.strerror or exc}", file=str(path), code="E366") from None
+        raise ConfigError(f"cannot write plot: {exc.strerror or exc}", file=str(path), code="E306") from None
 
 
 def _metadata(suffix: str) -> dict[str, Any]:
