@@ -257,6 +257,11 @@ def main() -> None:
         f"{summary['findings']} findings; tokenizer: {int(tokenize.out.strip())} tokens; jobs: {args.jobs}; "
         f"load average before/after: {load_before:.2f} / {os.getloadavg()[0]:.2f}"
     )
+    again = json.loads(rerun.out)["documents"]
+    print(
+        f"second scan: {again['skipped']} unchanged (skipped), {again['scanned']} analysed"
+        + ("  <- the rule pack or lintlaw changed between the two scans" if again["scanned"] else "")
+    )
     print(f"speed-up over tokenising everything, wall time: {tokenize.seconds / scan.seconds:.2f}x")
     print(f"speed-up over tokenising everything, CPU time:  {tokenize.cpu_seconds / scan.cpu_seconds:.2f}x")
 

@@ -264,3 +264,13 @@ def test_workers_that_cannot_start_stop_the_scan_with_a_code(tmp_path: Path) -> 
         scan(options, analyser=BrokenWarmUp())
     assert info.value.code == "E902"
     assert dump_store(tmp_path / "s.sqlite")["documents"] == []
+
+
+def test_a_rerun_with_nothing_to_do_starts_no_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_corpus(tmp_path / "c", 3)
+    options = ScanOptions(roots=[str(tmp_path / "c")], db=tmp_path / "s.sqlite", jobs=1)
+    scan(options, analyser=FakeAnalyser())
+    started = []
+    monkeypatch.setattr(LocalExecutor, "_new_pool", lambda self: started.append(1) or pytest.fail("pool started"))
+    summary = scan(options, analyser=FakeAnalyser())
+    assert (summary.skipped, started) == (3, [])

@@ -67,7 +67,7 @@ class LocalExecutor:
         return self._pool
 
     def run(self, jobs: Iterator[Job]) -> Iterator[DocumentResult]:
-        pool = self._pool or self._restart()
+        pool = self._pool  # started with the first job: a rerun with nothing to do starts no worker
         pending: dict[Future[DocumentResult], Job] = {}
         exhausted = False
         while True:
@@ -76,6 +76,7 @@ class LocalExecutor:
                 if job is None:
                     exhausted = True
                 else:
+                    pool = pool or self._restart()
                     pending[pool.submit(analyse_in_worker, job)] = job
             if not pending:
                 return
