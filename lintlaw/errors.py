@@ -42,7 +42,9 @@ class LintlawError(Exception):
                 parts.append(str(self.column))
         return ":".join(parts)
 
-    def __str__(self) -> str:  # "path:line:col: E101 message"
+    def __str__(self) -> str:  # "path:line:col: E101 message", or "E305 message" with no file
+        if self.file is None:
+            return f"{self.code} {self.message}"
         return f"{self.location}: {self.code} {self.message}"
 
     def to_dict(self) -> dict:

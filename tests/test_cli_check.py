@@ -177,3 +177,20 @@ def test_internal_errors_exit_3_without_traceback(capsys):
         sys.argv = argv
     err = capsys.readouterr().err
     assert "E900" in err and "kaput" in err and "Traceback" not in err
+
+
+def test_compare_adds_the_protocol_to_the_html_report(cli, repo_root, tmp_path):
+    law = repo_root / "corpus" / "laws" / "lk_saarc-convention-implementation-act_2005.txt"
+    report = tmp_path / "report.html"
+    proc = cli("check", str(law), "-o", f"html:{report}", "--compare", "-q")
+    assert proc.returncode == 1, proc.stderr
+    html = report.read_text(encoding="utf-8")
+    assert 'id="protocol"' in html or "Protocol side by side" in html
+    assert "unscoped" in html
+
+
+def test_compare_needs_one_document_and_an_html_report(cli, repo_root):
+    proc = cli("check", str(repo_root / "corpus" / "bills"), "--compare", "-f", "html")
+    assert proc.returncode == 2 and "E300" in proc.stderr
+    proc = cli("check", str(repo_root / "corpus" / "bills"), "--compare")
+    assert proc.returncode == 2 and "E305" in proc.stderr and "<input>" not in proc.stderr

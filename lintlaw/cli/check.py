@@ -62,6 +62,19 @@ def render_all(result: LintResult, ruleset: Any, fmt: str, outputs: list[tuple[s
     return FORMATTERS[fmt](result, ruleset, documents=documents, root=root, **extra)
 
 
+def protocol_comparison(documents: dict | None, ruleset: Any) -> dict | None:
+    """The compare report of the one document linted, for the HTML report's side-by-side view."""
+    if not documents:
+        raise ConfigError("--compare needs an HTML report: add --format html or -o html:FILE", code="E305")
+    if len(documents) != 1:
+        raise ConfigError(f"--compare sets one law beside the Protocol; {len(documents)} documents were read",
+                          code="E300")
+    from lintlaw.protocol import compare_document
+
+    (document,) = documents.values()
+    return compare_document(document, ruleset=ruleset).to_dict()
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def check(
@@ -77,6 +90,9 @@ def register(app: typer.Typer) -> None:
         quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing; only the exit code."),
         baseline: Optional[Path] = typer.Option(
             None, "--baseline", help="Report only findings not recorded in this file ('lintlaw baseline write')."
+        ),
+        with_compare: bool = typer.Option(
+            False, "--compare", help="Add the law beside the Palermo Protocol to the HTML report (one document)."
         ),
     ) -> None:
         """Lint law texts (txt, md, html, docx, pdf, Akoma Ntoso xml) for conflation patterns."""
@@ -96,7 +112,10 @@ def register(app: typer.Typer) -> None:
         result = lint_path(paths, config=settings, ruleset=ruleset, documents=documents)
         gone = apply_baseline(result, baseline, settings, ruleset) if baseline is not None else []
         code = exit_code(result, settings.fail_on)
-        text = render_all(result, ruleset, fmt, outputs, documents, exit_code=code)
+        extra = {"exit_code": code}
+        if with_compare:
+            extra["comparison"] = protocol_comparison(documents, ruleset)
+        text = render_all(result, ruleset, fmt, outputs, documents, **extra)
         if not quiet:
             sys.stdout.write(text)
             sys.stderr.write(gone_report(gone, baseline) if baseline is not None else "")
