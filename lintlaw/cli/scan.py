@@ -137,7 +137,7 @@ class ProgressBar:
         if self.progress is None or self.task is None:
             return
         task = self.progress.tasks[0]
-        rate = f"{task.speed:.1f}" if task.speed else "–"
+        rate = "–" if not task.speed else f"{task.speed:.1f}" if task.speed < 100 else f"{task.speed:,.0f}"
         counts = ", ".join(f"{n} {k}" for k, n in self.counts.items() if n)
         self.progress.update(self.task, advance=1, rate=rate, counts=counts)
 
@@ -163,22 +163,30 @@ def stats_command(
 
 
 def _stats_table(pivot: Any) -> None:
+    """Rules as rows, groups as columns; each cell is the count over the share, so columns stay narrow."""
     from rich.console import Console
+    from rich.measure import Measurement
     from rich.table import Table
-
-    from lintlaw.scan.render import cell_text
 
     table = Table(
         title=f"findings per rule by {pivot.by}",
-        caption=f"cells: findings (share of documents with ≥1 finding); {pivot.failed} failed documents left out",
+        caption=f"cells: findings, then share of documents with ≥1 finding; {pivot.failed} failed documents left out",
+        show_lines=True,
     )
-    table.add_column("rule", no_wrap=True)
+    table.add_column("rule", overflow="fold", min_width=12)
     for group in [*pivot.groups, "all"]:
-        table.add_column(group, justify="right")
+        table.add_column(group, justify="right", overflow="fold", min_width=4, max_width=10)
     table.add_row("documents", *(str(pivot.documents[g]) for g in pivot.groups), str(pivot.total_documents), style="bold")
     for code, name in pivot.rules:
-        table.add_row(f"{code} {name}", *(cell_text(pivot, code, g) for g in [*pivot.groups, None]))
-    Console(soft_wrap=False).print(table)
+        cells = [f"{pivot.cell(code, g).findings}\n{pivot.share(code, g):.0%}" for g in [*pivot.groups, None]]
+        table.add_row(f"{code} {name}", *cells)
+    console = Console()
+    # Never crop columns away (a missing column would misreport the data): a table wider than the
+    # terminal is printed at its own width; --format csv/markdown suit very wide pivots better.
+    needed = Measurement.get(console, console.options.update_width(10_000), table).minimum
+    if needed > console.width:
+        console = Console(width=needed)
+    console.print(table)
 
 
 def export_command(

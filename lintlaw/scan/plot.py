@@ -7,6 +7,7 @@ with at least one finding, or the count of findings).
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,11 @@ MISSING_EXTRA = "E363"
 NOTHING = "E365"
 ALL = "all"
 VALUES = ("share", "count")
+
+
+def _wrap(label: str, width: int = 14) -> str:
+    """A group name folded onto short lines so neighbouring column labels never overlap."""
+    return textwrap.fill(label, width=width, break_long_words=True, break_on_hyphens=True) or label
 
 
 def _matrix(pivot: Pivot, value: str) -> tuple[list[str], list[str], list[list[float]], list[list[str]]]:
@@ -37,7 +43,7 @@ def _matrix(pivot: Pivot, value: str) -> tuple[list[str], list[str], list[list[f
                 texts.append(str(count))
         numbers.append(line)
         labels.append(texts)
-    header = [f"{group}\n(n={pivot.documents.get(group, 0)})" for group in pivot.groups]
+    header = [f"{_wrap(group)}\n(n={pivot.documents.get(group, 0)})" for group in pivot.groups]
     header.append(f"{ALL}\n(n={pivot.total_documents})")
     return rows, header, numbers, labels
 
@@ -55,8 +61,10 @@ def heatmap(pivot: Pivot, output: str | Path, *, value: str = "share", title: st
         raise ConfigError("nothing to plot: the store has no analysed documents or no rules", code=NOTHING)
     rows, header, numbers, labels = _matrix(pivot, value)
     label_width = max(len(r) for r in rows)
-    width = min(40.0, 1.5 + 0.075 * label_width + 0.85 * len(header))
-    height = min(40.0, 1.8 + 0.42 * len(rows))
+    column = max(0.85, 0.075 * max(len(line) for h in header for line in h.splitlines()))
+    header_lines = max(h.count("\n") + 1 for h in header)
+    width = min(60.0, 1.5 + 0.075 * label_width + column * len(header))
+    height = min(40.0, 1.6 + 0.42 * len(rows) + 0.15 * header_lines)
     fig = Figure(figsize=(width, height), dpi=120)
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
