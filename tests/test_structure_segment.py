@@ -412,3 +412,14 @@ def test_a_long_document_is_segmented_in_linear_time():
     assert elapsed < 10, elapsed
     assert out.get("sec_5999__subsec_1__para_b").label == "s. 5999(1)(b)"
     assert sum(1 for c in out.clauses() if c.kind == "section") == 5999
+
+
+def test_wrapped_line_with_by_means_of_is_not_a_definition():
+    from lintlaw.ingest import read_text
+    from lintlaw.structure import segment
+
+    text = ('2. In this Act—\n"trafficking in persons" means the recruitment, transportation or receipt\n'
+            'of a person by means of threat, force or deception for the purpose of\nexploitation;\n'
+            '"child" means a person under 18.\n')
+    terms = [c.term for c in segment(read_text(text, path="w.md")).clauses() if c.kind == "definition"]
+    assert terms == ["trafficking in persons", "child"]

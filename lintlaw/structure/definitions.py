@@ -61,10 +61,19 @@ def quoted(norm: str, start: int, end: int) -> Definition | None:
     return Definition(m.start("body"), m.start("term"), m.end("term"))
 
 
+# Words that start a wrapped continuation line, not a term: "of a person by means of threat …".
+_NOT_TERM_START = frozenset(
+    "of by to and or for the a an in with from that which who whom as at on into under than if where".split()
+)
+
+
 def unquoted(norm: str, start: int, end: int) -> Definition | None:
     """An unquoted ``term means …`` beginning at ``start``; callers check the context."""
     m = UNQUOTED.match(norm, start, end)
     if not m:
+        return None
+    words = m.group("term").lower().split()
+    if words[0] in _NOT_TERM_START or words[-1] in ("by", "other", "any"):
         return None
     return Definition(m.start("body"), m.start("term"), m.end("term"))
 

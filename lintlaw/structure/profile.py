@@ -70,7 +70,10 @@ def _wrapped(lines: list[L.Line], norm: str) -> bool:
         if b.kind == L.TEXT and not b.gap and norm[a.end - 1] not in ".;:!?" and norm[
                 b.body].islower():
             carried += 1
-    return considered >= 10 and carried >= 0.3 * considered
+    if considered >= 10:
+        return carried >= 0.3 * considered
+    # a short passage (a clause quoted on its own): half its line breaks fall mid-sentence
+    return carried >= 1 and carried >= 0.5 * considered
 
 
 def _tradition(document: Document, articles: int, signs: int) -> Tradition:

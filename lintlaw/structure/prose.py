@@ -97,9 +97,11 @@ def _ends_list(st: State, item: Frame, line: Line) -> bool:
     an item that ends as list items do ("… of another person," / "commits an offence").
     """
     words = st.words(line.text_start, line.end)
+    last = item.last_own(st.norm).rstrip()
+    if not st.profile.unwrapped and words[:1].islower() and not st.blank_before and last[-1:].isalnum():
+        return False  # a wrapped line: "… transportation or receipt" / "of a person by means of …"
     if words[:1].isupper() or st.profile.unwrapped:
         return True
-    last = item.last_own(st.norm).rstrip()
     return st.blank_before and (last[-1:] in ",;" or last.endswith((" or", " and")))
 
 
