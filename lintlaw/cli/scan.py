@@ -27,7 +27,7 @@ DB_OPTION = typer.Option(DEFAULT_DB, "--db", help="The scan database (SQLite fil
 def scan_command(
     paths: list[Path] = typer.Argument(..., help="Files or folders to scan (folders recursively)."),
     db: Path = DB_OPTION,
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes [default: number of cores]."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: the number of cores)."),
     scheduler: Optional[str] = typer.Option(
         None, "--scheduler", metavar="ADDRESS", help="Run on a Dask distributed cluster (tcp://host:8786)."
     ),
@@ -38,7 +38,7 @@ def scan_command(
     select: Optional[list[str]] = typer.Option(None, "--select", help="Only these rules (codes, prefixes or names)."),
     ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="Leave out these rules."),
     rules: Optional[list[Path]] = typer.Option(None, "--rules", help="Extra rule folder (repeatable)."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Configuration file [default: nearest lintlaw.toml]."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Configuration file (default: the nearest lintlaw.toml)."),
     force: bool = typer.Option(False, "--force", help="Analyse every document again, changed or not."),
     prune: bool = typer.Option(False, "--prune", help="Delete stored documents whose files are gone."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar (only on a terminal)."),
@@ -191,7 +191,7 @@ def _stats_table(pivot: Any) -> None:
 
 def export_command(
     db: Path = DB_OPTION,
-    output_format: Optional[str] = typer.Option(None, "--format", help="csv, jsonl or parquet [default: from -o, else csv]."),
+    output_format: Optional[str] = typer.Option(None, "--format", help="csv, jsonl or parquet (default: from the -o suffix, else csv)."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Output file ('-' or none: standard output)."),
     documents: bool = typer.Option(False, "--documents", help="One row per document instead of one per finding."),
 ) -> None:
