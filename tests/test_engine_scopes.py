@@ -148,3 +148,23 @@ def test_findings_report_original_positions(ruleset):
     finding = run_rules(outline, ruleset.subset(["LL101"]))[0]
     assert outline.document.text[finding.start:finding.end] == "even with her consent"
     assert (finding.line, finding.column) == (1, outline.document.text.index("even") + 1)
+
+
+def test_items_under_an_unnumbered_chapeau_inherit_its_offence(ruleset):
+    from lintlaw.api import lint_text
+
+    text = ("It shall be unlawful for any person to commit any of the following acts:\n"
+            "(a) to recruit a woman for the purpose of prostitution;\n"
+            "(b) to transport a woman across a border for prostitution, with or without her consent;\n")
+    found = {(f.code, f.clause_label) for f in lint_text(text, ruleset=ruleset.subset(["LL101", "LL102"]))}
+    assert ("LL101", "Text 1(b)") in found
+    assert any(code == "LL102" for code, _ in found)
+
+
+def test_a_provision_with_a_list_is_not_a_whole_document(ruleset):
+    from lintlaw.api import lint_text
+
+    text = ("3. (1) A person commits the offence of trafficking in persons if the person—\n"
+            "(a) recruits another person by threat; or\n(b) harbours another person by deception,\n"
+            "for the purpose of sexual exploitation.\n(2) Subsection (1) applies in the territorial sea.\n")
+    assert lint_text(text, ruleset=ruleset.subset(["LL116", "LL118"])) == []

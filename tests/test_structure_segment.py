@@ -423,3 +423,17 @@ def test_wrapped_line_with_by_means_of_is_not_a_definition():
             '"child" means a person under 18.\n')
     terms = [c.term for c in segment(read_text(text, path="w.md")).clauses() if c.kind == "definition"]
     assert terms == ["trafficking in persons", "child"]
+
+
+def test_unnumbered_chapeau_owns_the_list_it_introduces():
+    from lintlaw.ingest import read_text
+    from lintlaw.structure import segment
+
+    text = ("It shall be unlawful for any person to commit any of the following acts:\n"
+            "(a) to recruit a woman for the purpose of prostitution;\n"
+            "(b) to transport a woman across a border for prostitution;\n"
+            "(c) to maintain a house of prostitution.\n")
+    outline = segment(read_text(text, path="c.md"))
+    chapeau = outline.root.children[0]
+    assert [c.num for c in chapeau.children] == ["a", "b", "c"]
+    assert outline.own_text(chapeau).startswith("It shall be unlawful")

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 SECTION_KINDS = frozenset({"article", "section", "rule", "regulation", "schedule"})
 MAX_SEGMENT = 50_000
-MIN_DOCUMENT_CLAUSES = 5
+MIN_DOCUMENT_CLAUSES = 15
 ANCHORING_SCOPES = frozenset({"clause", "inherited", "definition"})
 Span = tuple[int, int]
 
@@ -342,9 +342,14 @@ class _Evaluator:
                         results.append((crule, anchor, trigger))
         return results
 
+    def is_whole_document(self, clauses: list[Clause], min_clauses: int) -> bool:
+        """A law rather than an excerpt: three or more sections or top-level parts, or many clauses."""
+        sections = sum(1 for c in clauses if c.kind in SECTION_KINDS)
+        return sections >= 3 or len(self.outline.root.children) >= 3 or len(clauses) >= min_clauses
+
     def _absence(self, crule: CompiledRule, clauses: list[Clause]) -> Iterable[tuple[CompiledRule, Clause, Span]]:
         # An excerpt of a few clauses cannot show that a provision is missing from the whole law.
-        if len(clauses) < crule.rule.spec.get("min_clauses", MIN_DOCUMENT_CLAUSES):
+        if not self.is_whole_document(clauses, crule.rule.spec.get("min_clauses", MIN_DOCUMENT_CLAUSES)):
             return
         if crule.rule.spec.get("undefined"):
             reported: set[str] = set()

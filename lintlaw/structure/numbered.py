@@ -99,15 +99,38 @@ def _fits(st: State, frame: Frame, line: Line) -> bool:
 
 
 def _parent(st: State, line: Line, reading: Reading) -> Frame:
+    rank = _nominal_rank(st, reading)
+    chapeau = _text_chapeau(st, rank)
+    if chapeau is not None:  # "It shall be unlawful … to commit any of the following acts:" (a) …
+        return chapeau
     if st.profile.indented:
         st.pop_indented(line.indent)
     else:
-        st.pop_ranked(_nominal_rank(st, reading))
+        st.pop_ranked(rank)
     top = st.top
     if top.role == F.TEXT:
         st.stack.pop()
         top = st.top
     return top
+
+
+def _text_chapeau(st: State, rank: float) -> Frame | None:
+    """An unnumbered top-level paragraph that introduces a list owns the list's items.
+
+    Only in documents not nested by indentation, only for list-level numbering (not a new
+    section), and only when the paragraph's own words end in a colon or dash or it already holds
+    earlier items of the list.
+    """
+    if st.profile.indented or rank <= ARTICLE_RANK:
+        return None
+    depth = len(st.stack) - 1
+    while depth > 0 and st.stack[depth].role == F.LIST and st.stack[depth].rank >= rank:
+        depth -= 1
+    frame = st.stack[depth]
+    if frame.role == F.TEXT and (opens_list(frame.last_own(st.norm)) or frame.children):
+        del st.stack[depth + 1:]
+        return frame
+    return None
 
 
 def _nominal_rank(st: State, reading: Reading) -> float:
