@@ -161,7 +161,7 @@ def sample_corpus(root: Path, count: int) -> list[Path]:
         bill = bills[i % len(bills)].read_text(encoding="utf-8").split("\n---\n", 1)[1]
         law = laws[i % len(laws)].read_text(encoding="utf-8").split("\n---\n", 1)[1]
         shift = 10 * (i % 5)
-        body = re.sub(r"^(\d+)\.", lambda m: f"{int(m.group(1)) + shift}.", bill, flags=re.M)
+        body = re.sub(r"^(\d+)\.", lambda m, shift=shift: f"{int(m.group(1)) + shift}.", bill, flags=re.MULTILINE)
         front = (
             f"---\ntitle: Sample {i}\njurisdiction: {JURISDICTIONS[i % len(JURISDICTIONS)]}\n"
             f"year: '{2000 + i % 9}'\nlanguage: en\n---\n"

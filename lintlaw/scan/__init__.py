@@ -10,7 +10,9 @@ Layout, one job per module:
 - ``runner``    ``scan(options)``: producer → executor → store
 - ``schema`` / ``store``  the SQLite file and its per-document transactions
 - ``tables``    read side: rows for export, rules × groups for stats and plots
-- ``export`` / ``plot``  CSV, JSONL, Parquet writers; the heatmap
+- ``export`` / ``plot`` / ``render``  CSV, JSONL, Parquet writers; the heatmap; text tables
+
+The command line is ``lintlaw/cli/scan.py``; the user guide is ``docs/scan.md``.
 """
 
 from lintlaw.scan.analyse import EngineAnalyser, RulePack

@@ -114,9 +114,9 @@ class StoreReader:
             "FROM findings f JOIN documents d ON d.id = f.document_id ORDER BY d.path, f.seq"
         )
         for row in cursor:
-            data = dict(zip(FINDING_ROW_FIELDS, row[:-1]))
+            data = dict(zip(FINDING_ROW_FIELDS, row[:-1], strict=True))
             metadata = json.loads(row[-1])
-            data.update((name, metadata.get(key)) for name, key in zip(names, keys))
+            data.update((name, metadata.get(key)) for name, key in zip(names, keys, strict=True))
             yield data
 
     def document_rows(self) -> Iterator[dict[str, Any]]:
@@ -126,9 +126,9 @@ class StoreReader:
         columns = ", ".join("path" if name == "file" else name for name in DOCUMENT_FIELDS)
         cursor = self.conn.execute(f"SELECT {columns}, metadata FROM documents ORDER BY path")
         for row in cursor:
-            data = dict(zip(DOCUMENT_FIELDS, row[:-1]))
+            data = dict(zip(DOCUMENT_FIELDS, row[:-1], strict=True))
             metadata = json.loads(row[-1])
-            data.update((name, metadata.get(key)) for name, key in zip(names, keys))
+            data.update((name, metadata.get(key)) for name, key in zip(names, keys, strict=True))
             yield data
 
     def finding_columns(self) -> list[str]:
