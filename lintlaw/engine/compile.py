@@ -2,7 +2,7 @@
 
 Each matcher item becomes a *key*; a lexicon entry is compiled once however many rules use it.
 A rule group (``match``, each ``requires``/``forbids``) is then just a set of keys.
-The literal prefilter is the set of word forms at least one key needs: a clause whose words
+The literal prefilter is the set of words or lemmas at least one key needs: a clause whose words
 share nothing with it cannot match a phrase or pattern, so spaCy never sees it.
 """
 
@@ -80,13 +80,17 @@ class CompiledRules:
     rules: list[CompiledRule] = field(default_factory=list)
 
 
-def _literal_forms(words: list[str], lemmas: list[str], forms: dict[str, frozenset[str]]) -> set[str]:
-    """Word forms one of which must occur for a phrase to match: those of its rarest content word."""
+def _literal_forms(words: list[str], lemmas: list[str]) -> set[str]:
+    """Words (or lemmas) one of which must occur for a phrase to match: its rarest content word.
+
+    Clause words are compared together with their lemmas (``nlp.with_lemmas``), so a lemma here
+    stands for every inflected form of it.
+    """
     best: set[str] | None = None
     for word, lemma in zip(words, lemmas):
         if not WORD_RE.fullmatch(word) or word in STOPWORDS:
             continue
-        candidates = {word, lemma.lower(), *forms.get(lemma.lower(), ())}
+        candidates = {word, lemma.lower()}
         if best is None or _selectivity(candidates) > _selectivity(best):
             best = candidates
     if best is None:  # a phrase of stop words only: every word is needed anyway
@@ -117,8 +121,8 @@ def _expand_pattern(pattern: list[dict], lexicons: dict[str, Lexicon], lang: str
     return out
 
 
-def _pattern_literals(pattern: list[dict], forms: dict[str, frozenset[str]]) -> set[str] | None:
-    """Word forms one of which must occur for the pattern to match: its most selective required token."""
+def _pattern_literals(pattern: list[dict]) -> set[str] | None:
+    """Words or lemmas one of which must occur for the pattern to match: its most selective token."""
     best: set[str] | None = None
     for spec in pattern:
         if spec.get("OP") in ("?", "*", "!") or str(spec.get("OP", "")).startswith("{0"):
@@ -127,11 +131,7 @@ def _pattern_literals(pattern: list[dict], forms: dict[str, frozenset[str]]) -> 
             value = spec.get(attr)
             values = [value] if isinstance(value, str) else (value or {}).get("IN") if isinstance(value, dict) else None
             if values:
-                found: set[str] = set()
-                for v in values:
-                    v = str(v).lower()
-                    found.add(v)
-                    found.update(forms.get(v, ()))
+                found = {str(v).lower() for v in values}
                 if best is None or _selectivity(found) > _selectivity(best):
                     best = found
                 break
@@ -148,7 +148,6 @@ def compile_rules(rules: list[Rule], lexicons: dict[str, Lexicon], language: str
     from spacy.matcher import Matcher, PhraseMatcher
 
     nlp = nlpmod.get_nlp(language)
-    forms = nlpmod.surface_forms(language)
     phrase_matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
     exact_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     # One Matcher per pattern, each guarded by its literals: wildcard patterns are costly, so a
@@ -168,7 +167,7 @@ def compile_rules(rules: list[Rule], lexicons: dict[str, Lexicon], language: str
         found: set[str] = set()
         for doc in docs:
             words = [t.text for t in doc]
-            found |= _literal_forms(words, words if exact else [t.lemma_ for t in doc], {} if exact else forms)
+            found |= _literal_forms(words, words if exact else [t.lemma_ for t in doc])
         key_literals[key] = frozenset(found)
 
     def compile_group(group: dict, default_scope: str, owner: str) -> Group:
@@ -188,7 +187,7 @@ def compile_rules(rules: list[Rule], lexicons: dict[str, Lexicon], language: str
             elif "pattern" in item:
                 key = f"{owner}:{index}:pattern"
                 pattern = _expand_pattern(item["pattern"], lexicons, language)
-                found = _pattern_literals(pattern, forms)
+                found = _pattern_literals(pattern)
                 key_literals[key] = frozenset(found) if found is not None else None
                 matcher = Matcher(nlp.vocab, validate=True)
                 matcher.add(key, [pattern])

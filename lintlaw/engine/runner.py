@@ -122,7 +122,8 @@ class _Matches:
         if key not in self._words:
             norm = self.outline.document.norm
             text = " ".join(norm[s.start : s.end] for s in self.segments.get(key, ()))
-            self._words[key] = frozenset(WORD_RE.findall(nlpmod.fold_case(text)))
+            words = WORD_RE.findall(nlpmod.fold_case(text))
+            self._words[key] = nlpmod.with_lemmas(words, self.outline.document.language)
         return self._words[key]
 
     def may_hit(self, clause: Clause, group: Group) -> bool:

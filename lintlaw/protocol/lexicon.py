@@ -119,14 +119,13 @@ class ElementMatcher:
     def __init__(self, vocabulary: Vocabulary, lang: str = "en") -> None:
         from spacy.matcher import PhraseMatcher
 
-        from lintlaw.structure.nlp import get_nlp, process, surface_forms
+        from lintlaw.structure.nlp import get_nlp, process
 
         self.lang = lang
         self.vocabulary = vocabulary
         nlp = get_nlp(lang)
         self._matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self._keys: dict[int, tuple[str, str]] = {}
-        forms = surface_forms(lang)
         first: dict[str, set[str]] = {}
         for (category, entry), values in sorted(vocabulary.phrases.items()):
             key = f"{category}\x1f{entry}"
@@ -135,14 +134,16 @@ class ElementMatcher:
             self._matcher.add(key, docs)
             for doc in docs:
                 lemma = doc[0].lemma_.lower()
-                first.setdefault(category, set()).update({doc[0].lower_, lemma, *forms.get(lemma, ())})
+                first.setdefault(category, set()).update({doc[0].lower_, lemma})
         self._first = {category: frozenset(words) for category, words in first.items()}
         self._any_first = frozenset().union(*self._first.values())
 
     def could_match(self, text: str, categories: tuple[str, ...] | None = None) -> bool:
         """Cheap test: can any phrase (of ``categories``) match? A phrase needs a word whose lemma
-        is its first word's lemma, so a text with none of those words' forms cannot match."""
-        words = set(_WORD.findall(text.lower()))
+        is its first word's lemma, so a text with none of those words or lemmas cannot match."""
+        from lintlaw.structure.nlp import with_lemmas
+
+        words = with_lemmas(_WORD.findall(text.lower()), self.lang)
         if categories is None:
             return not words.isdisjoint(self._any_first)
         return any(not words.isdisjoint(self._first.get(c, frozenset())) for c in categories)

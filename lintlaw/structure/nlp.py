@@ -11,12 +11,8 @@ match whatever the capitalisation of the source, and offsets still line up with 
 
 from __future__ import annotations
 
-import gzip
-import importlib.resources
-import json
 import os
 import threading
-from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 if TYPE_CHECKING:
@@ -87,18 +83,40 @@ def lemmatize_phrase(phrase: str, lang: str | None = "en") -> list[str]:
     return [tok.lemma_ for tok in doc]
 
 
-@lru_cache(maxsize=8)
-def surface_forms(lang: str) -> dict[str, frozenset[str]]:
-    """Lemma → every inflected form the lookup table knows (for the literal prefilter)."""
+_LEMMA_CACHE: dict[str, dict[str, str]] = {}
+
+
+def with_lemmas(words: Iterable[str], lang: str | None = "en") -> frozenset[str]:
+    """The lower-case ``words`` together with their lookup lemmas (for literal prefilters).
+
+    Uses the table the pipeline's lemmatizer already holds, with a per-language word cache, so
+    no lemma table is loaded or inverted twice.
+    """
     code = pipeline_language(lang)
-    inverted: dict[str, set[str]] = {}
-    try:
-        data = importlib.resources.files("spacy_lookups_data") / "data" / f"{code}_lemma_lookup.json.gz"
-        with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf8") as handle:
-            table = json.load(handle)
-    except (FileNotFoundError, OSError, ModuleNotFoundError):
-        table = {}
-    for form, lemmas in table.items():
-        for lemma in lemmas if isinstance(lemmas, list) else [lemmas]:
-            inverted.setdefault(str(lemma).lower(), set()).add(form.lower())
-    return {lemma: frozenset(forms) for lemma, forms in inverted.items()}
+    cache = _LEMMA_CACHE.get(code)
+    if cache is None:
+        cache = _LEMMA_CACHE[code] = {}
+    table = None
+    out = set()
+    for word in words:
+        lemma = cache.get(word)
+        if lemma is None:
+            if table is None:
+                table = _lookup_table(code)
+            lemma = table.get(word, word) if table is not None else word
+            lemma = lemma[0] if isinstance(lemma, list) else str(lemma).lower()
+            if len(cache) < 500_000:
+                cache[word] = lemma
+        out.add(word)
+        out.add(lemma)
+    return frozenset(out)
+
+
+def _lookup_table(code: str):
+    nlp = get_nlp(code)
+    if "lemmatizer" not in nlp.pipe_names:
+        return None
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_lookup"):
+        return None
+    return lookups.get_table("lemma_lookup")
