@@ -67,13 +67,42 @@ class CompiledRule:
 
 
 @dataclass
+class TokenMatcher:
+    """One token pattern: its Matcher, the words or lemmas that anchor it, and its longest reach.
+
+    ``reach`` is the most tokens a match can span (None: unbounded). Knowing it, the pattern need
+    only run on a window around each anchor word instead of the whole clause.
+    """
+
+    matcher: Any
+    literals: frozenset[str] | None
+    reach: int | None
+
+
+def _reach(pattern: list[dict]) -> int | None:
+    total = 0
+    for spec in pattern:
+        op = str(spec.get("OP", "1"))
+        if op in ("*", "+"):
+            return None
+        if op.startswith("{"):
+            high = op.strip("{}").split(",")[-1]
+            if not high.strip():
+                return None
+            total += int(high)
+        else:
+            total += 1
+    return total
+
+
+@dataclass
 class CompiledRules:
     """Everything needed to run a rule set over clauses of one language."""
 
     language: str
     phrase_matcher: Any
     exact_matcher: Any
-    token_matchers: list[tuple[frozenset[str] | None, Any]]
+    token_matchers: list["TokenMatcher"]
     regexes: dict[str, re.Pattern[str]]
     literals: frozenset[str]
     filterable: bool
@@ -152,7 +181,7 @@ def compile_rules(rules: list[Rule], lexicons: dict[str, Lexicon], language: str
     exact_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     # One Matcher per pattern, each guarded by its literals: wildcard patterns are costly, so a
     # pattern only runs on clauses that contain its most selective word.
-    token_matchers: list[tuple[frozenset[str] | None, Any]] = []
+    token_matchers: list[TokenMatcher] = []
     regexes: dict[str, re.Pattern[str]] = {}
     compiled_phrases: set[str] = set()
 
@@ -191,7 +220,7 @@ def compile_rules(rules: list[Rule], lexicons: dict[str, Lexicon], language: str
                 key_literals[key] = frozenset(found) if found is not None else None
                 matcher = Matcher(nlp.vocab, validate=True)
                 matcher.add(key, [pattern])
-                token_matchers.append((key_literals[key], matcher))
+                token_matchers.append(TokenMatcher(matcher, key_literals[key], _reach(pattern)))
                 keys.add(key)
             elif "regex" in item:
                 key = f"{owner}:{index}:regex"

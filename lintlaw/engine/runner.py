@@ -23,6 +23,8 @@ from lintlaw.model import Clause, Finding, Outline
 from lintlaw.structure import nlp as nlpmod
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from lintlaw.engine.loader import RuleSet
 
 SECTION_KINDS = frozenset({"article", "section", "rule", "regulation", "schedule"})
@@ -98,6 +100,40 @@ def applies_to_language(spec: dict, language: str) -> bool:
     return language in langs or "any" in langs
 
 
+def _token_matches(compiled: CompiledRules, sdoc: "Doc", words: frozenset[str]) -> list[tuple[int, int, int]]:
+    """Run each token pattern only around the tokens that anchor it (its literal words)."""
+    relevant = [t for t in compiled.token_matchers if t.literals is None or not words.isdisjoint(t.literals)]
+    if not relevant:
+        return []
+    where: dict[str, list[int]] = defaultdict(list)
+    for i, token in enumerate(sdoc):
+        where[token.lower_].append(i)
+        if token.lemma_ != token.lower_:
+            where[token.lemma_].append(i)
+    found: set[tuple[int, int, int]] = set()
+    n = len(sdoc)
+    for tm in relevant:
+        if tm.literals is None or tm.reach is None:
+            found.update(tm.matcher(sdoc))
+            continue
+        anchors = sorted({i for word in tm.literals for i in where.get(word, ())})
+        for lo, hi in _windows(anchors, tm.reach, n):
+            found.update((key, lo + start, lo + end) for key, start, end in tm.matcher(sdoc[lo:hi]))
+    return sorted(found, key=lambda m: (m[1], m[2]))
+
+
+def _windows(anchors: list[int], reach: int, n: int) -> list[tuple[int, int]]:
+    """Merged token windows that hold every match reaching an anchor token."""
+    merged: list[tuple[int, int]] = []
+    for i in anchors:
+        lo, hi = max(0, i - reach), min(n, i + reach + 1)
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
 class _Matches:
     """Hits per clause (key → list of (start, end) document offsets), computed on demand.
 
@@ -154,10 +190,7 @@ class _Matches:
             hits = self._nlp[id(segment.clause)]
             base = segment.start
             matches = [*compiled.phrase_matcher(sdoc), *compiled.exact_matcher(sdoc)]
-            words = self.words(segment.clause)
-            for literals, matcher in compiled.token_matchers:
-                if literals is None or not words.isdisjoint(literals):
-                    matches += matcher(sdoc)
+            matches += _token_matches(compiled, sdoc, self.words(segment.clause))
             for key_id, start, end in matches:
                 span = sdoc[start:end]
                 hits[nlp.vocab.strings[key_id]].append((base + index[span.start_char], base + index[span.end_char - 1] + 1))
