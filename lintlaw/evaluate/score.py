@@ -77,14 +77,12 @@ class CaseScore:
     allowed: list[Finding] = field(default_factory=list)
 
 
-@dataclass
-class RuleScore:
-    rule: str
-    code: str = ""
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    allowed: int = 0
+class _Rates:
+    """Precision, recall and F1 from ``tp``, ``fp`` and ``fn`` (fields or properties)."""
+
+    tp: int
+    fp: int
+    fn: int
 
     @property
     def precision(self) -> float:
@@ -97,6 +95,17 @@ class RuleScore:
     @property
     def f1(self) -> float:
         return f1(self.precision, self.recall)
+
+
+@dataclass
+class RuleScore(_Rates):
+    rule: str
+    code: str = ""
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    allowed: int = 0
+
 
 
 def _label(finding: Finding) -> str:
@@ -138,7 +147,7 @@ def score_case(case: Case, findings: Iterable[Finding]) -> CaseScore:
 
 
 @dataclass
-class EvalReport:
+class EvalReport(_Rates):
     """The outcome of one evaluation run: per-rule scores, the errors it made, and the totals."""
 
     cases: int = 0
@@ -165,17 +174,6 @@ class EvalReport:
     def expected(self) -> int:
         return self.tp + self.fn
 
-    @property
-    def precision(self) -> float:
-        return ratio(self.tp, self.tp + self.fp)
-
-    @property
-    def recall(self) -> float:
-        return ratio(self.tp, self.tp + self.fn)
-
-    @property
-    def f1(self) -> float:
-        return f1(self.precision, self.recall)
 
     def ordered_rules(self) -> list[RuleScore]:
         """Rules by code (rules without one, e.g. not in the rule set, last), then name."""
