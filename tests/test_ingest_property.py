@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from lintlaw.errors import InputError
@@ -132,6 +132,7 @@ def _tree(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
 
 @settings(max_examples=200, deadline=None)
 @given(body=st.recursive(_WORDS, _tree, max_leaves=40))
+@example(body="<section>(a)<section></section></section>(a)")  # an empty unit after its parent's text
 def test_random_akn_trees_give_nested_seeds(body: str) -> None:
     try:
         doc = read_text(f"<akomaNtoso><act><body>{body}</body></act></akomaNtoso>", "t.xml", "akn")

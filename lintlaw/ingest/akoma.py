@@ -201,6 +201,8 @@ class _Renderer:
             seed = self.open.pop()
             if self.builder.pos > seed.start:
                 seed.end = self.builder.last_end
+            else:  # an empty unit: an empty span where the text so far ends, inside its parent
+                seed.start = seed.end = min(seed.start, self.builder.last_end)
         elif name in _TEXT_BLOCKS:
             self.flush()
         self.inline.append(element.tail or "")
