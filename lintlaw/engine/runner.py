@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 from lintlaw.engine.compile import WORD_RE, CompiledRule, CompiledRules, Either, Group, compile_rules
@@ -64,7 +64,6 @@ class Segment:
     clause: Clause
     start: int
     end: int
-    sents: list[Span] = field(default_factory=list)
 
 
 def _segments(outline: Outline) -> list[Segment]:

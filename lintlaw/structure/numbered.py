@@ -45,17 +45,26 @@ def place_numbered(st: State, line: Line, within: Frame | None = None) -> None:
         parent = within if within is not None else _parent(st, line, reading)
         frame = _new_frame(st, line, reading, parent)
     st.push(parent, frame)
+    place_words(st, frame, line)
+    frame.touch(line.end)
+
+
+def place_words(st: State, frame: Frame, line: Line) -> bool:
+    """The words after a number or keyword: a same-line sub-number, a heading or own text.
+
+    Returns whether the line had any (if not, the caller may look for a heading below).
+    """
     if line.lead is not None:
         frame.heading = st.text[line.lead[0] : line.lead[1]]
     if line.inner is not None:
         frame.touch(line.end)
         place_numbered(st, inner_line(line, st.norm), within=frame)
-        return
+        return True
     if line.heading and line.has_text:
         frame.heading = clean_heading(st.text[line.text_start : line.end])
     elif line.has_text:
         prose.add_text(st, frame, line.text_start, line.end)
-    frame.touch(line.end)
+    return line.has_text
 
 
 def _is_section(st: State, readings: tuple[Reading, ...]) -> bool:

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from lintlaw.structure import frames as F
 from lintlaw.structure import lines as L
-from lintlaw.structure import prose
 from lintlaw.structure.frames import Frame
 from lintlaw.structure.lattice import ARTICLE_RANK, group_rank
-from lintlaw.structure.lines import Line, inner_line
-from lintlaw.structure.numbered import place_numbered
+from lintlaw.structure.lines import Line
+from lintlaw.structure.numbered import place_words
 from lintlaw.structure.numbering import word_ordinal
-from lintlaw.structure.patterns import clean_heading, is_caps, strict_heading
+from lintlaw.structure.patterns import is_caps, strict_heading
 from lintlaw.structure.state import State
 
 _ONE_WORDS = {"premier", "première", "1er", "first", "unique"}
@@ -70,19 +69,9 @@ def open_article(st: State, line: Line) -> Frame:
 
 
 def _heading_and_text(st: State, frame: Frame, line: Line) -> None:
-    """The words after a keyword: a same-line sub-number, a heading, own text, or (when there are
-    none) a heading on the next line ("Article 3" / "Use of terms")."""
-    if line.lead is not None:
-        frame.heading = st.text[line.lead[0] : line.lead[1]]
-    if line.inner is not None:
-        frame.touch(line.end)
-        place_numbered(st, inner_line(line, st.norm), within=frame)
-        return
-    if line.heading and line.has_text:
-        frame.heading = clean_heading(st.text[line.text_start : line.end])
-    elif line.has_text:
-        prose.add_text(st, frame, line.text_start, line.end)
-    elif frame.heading is None:
+    """The words after a keyword, or (when there are none) a heading on the next line
+    ("Article 3" / "Use of terms")."""
+    if not place_words(st, frame, line) and frame.heading is None:
         frame.heading = st.heading_below(line)
     frame.touch(line.end)
 
