@@ -62,20 +62,36 @@ class DaskExecutor:
                 pending[future.key] = job
                 queue.add(future)
 
+        # A worker that dies takes every task it held with it; those documents are run again one
+        # at a time at the end, so only the one that really kills a worker is recorded as E901.
+        suspects: list[Job] = []
         submit_more()
         for future in queue:
             job = pending.pop(future.key)
-            try:
-                result = future.result()
-            except distributed.KilledWorker:
-                result = DocumentResult.failure(
-                    job, WORKER_DIED, "Dask workers died while analysing this document"
-                )
-            except Exception as exc:  # noqa: BLE001 - one bad document must not stop a scan
-                result = DocumentResult.failure(job, "E900", f"internal error: {type(exc).__name__}: {exc}")
+            result = self._outcome(future, job, distributed)
             future.release()
-            yield result
+            if result is None:
+                suspects.append(job)
+            else:
+                yield result
             submit_more()
+        for job in suspects:
+            future = self.client.submit(analyse, self.analyser, job, pure=False)
+            result = self._outcome(future, job, distributed)
+            future.release()
+            yield result or DocumentResult.failure(
+                job, WORKER_DIED, "Dask workers died while analysing this document"
+            )
+
+    @staticmethod
+    def _outcome(future: Any, job: Job, distributed: Any) -> DocumentResult | None:
+        """The job's result, a coded failure, or None when its worker died."""
+        try:
+            return future.result()
+        except distributed.KilledWorker:
+            return None
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop a scan
+            return DocumentResult.failure(job, "E900", f"internal error: {type(exc).__name__}: {exc}")
 
     def close(self) -> None:
         self.client.close()
