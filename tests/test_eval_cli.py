@@ -96,7 +96,8 @@ def test_json_report(cases_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: 
     assert data["totals"] == {"cases": 5, "expected": 4, "findings": 3, "tp": 2, "fp": 1, "fn": 2,
                               "precision": 0.6667, "recall": 0.5, "f1": 0.5714}
     assert data["false_positives"] == [{"case": "vice", "rule": "vice-words", "code": "LL902", "clause": "s. 1",
-                                        "line": 1, "match": "vice", "reason": "not expected"}]
+                                        "line": 1, "match": "vice", "reason": "not expected", "near_miss": None,
+                                        "language": "en", "tradition": None}]
     assert [e["code"] for e in data["errors"]] == ["E101"]
     assert data["unknown_rules"] == ["anti-prostitution-pledge"]
 

@@ -183,7 +183,7 @@ def test_text_output_lists_table_errors_and_ends_with_the_summary(report) -> Non
 
 def test_json_output_has_the_same_numbers(report) -> None:
     data = json.loads(json.dumps(report_dict(report, "cases.yaml")))
-    assert data["schema_version"] == 1 and data["cases_file"] == "cases.yaml"
+    assert data["schema_version"] == 2 and data["cases_file"] == "cases.yaml"
     assert data["totals"] == {"cases": 10, "expected": 9, "findings": 9, "tp": 6, "fp": 2, "fn": 3,
                               "precision": 0.75, "recall": 0.6667, "f1": 0.7059}
     assert [r["rule"] for r in data["rules"]] == ["rule-a", "rule-b", "rule-c"]

@@ -5,17 +5,19 @@ The scorer takes any lint function (case → findings), so it is tested without 
 """
 
 from lintlaw.evaluate.cases import load_cases
-from lintlaw.evaluate.linting import case_document, engine_linter
-from lintlaw.evaluate.model import Case, EvalError, Expectation, fold
+from lintlaw.evaluate.linting import case_document, case_facets, engine_linter
+from lintlaw.evaluate.model import Case, EvalError, Expectation, NearMiss, fold
 from lintlaw.evaluate.render import render_text, report_dict, summary_line
 from lintlaw.evaluate.score import (
     CaseError,
     CaseScore,
     EvalReport,
+    Facets,
     FalseNegative,
     FalsePositive,
     LintFunction,
     RuleScore,
+    Tally,
     evaluate,
     score_case,
 )
@@ -27,11 +29,15 @@ __all__ = [
     "EvalError",
     "EvalReport",
     "Expectation",
+    "Facets",
+    "NearMiss",
+    "Tally",
     "FalseNegative",
     "FalsePositive",
     "LintFunction",
     "RuleScore",
     "case_document",
+    "case_facets",
     "engine_linter",
     "evaluate",
     "fold",

@@ -16,9 +16,10 @@ import yaml
 
 from lintlaw.engine.yamlio import LineDict as _Node
 from lintlaw.engine.yamlio import parse_with_lines
-from lintlaw.evaluate.model import E401, E402, E403, E404, Case, EvalError, Expectation
+from lintlaw.evaluate.model import E401, E402, E403, E404, Case, EvalError, Expectation, NearMiss
 
-CASE_KEYS = ("id", "source", "language", "text", "file", "expect", "allow")
+CASE_KEYS = ("id", "source", "language", "tradition", "text", "file", "expect", "allow", "near_misses")
+NEAR_MISS_KEYS = ("rule", "quote", "why")
 ENTRY_KEYS = ("rule", "quote")
 NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -96,6 +97,39 @@ def _allow(value: Any, node: _Node, fail: Any) -> frozenset[str]:
     return frozenset(_rule_name(v, fail, node.line_of("allow"), "allow") for v in items)
 
 
+def _near_misses(value: Any, node: _Node, fail: Any) -> list[NearMiss]:
+    """The optional ``near_misses`` list: {rule, quote, why} entries, each with a quote."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        fail("'near_misses' must be a list of {rule, quote, why} entries", node.line_of("near_misses"))
+    found: list[NearMiss] = []
+    for entry in value:
+        if not isinstance(entry, _Node):
+            fail("a near_misses entry must be a mapping with 'rule' and 'quote'", node.line_of("near_misses"))
+        unknown = [k for k in entry if k not in NEAR_MISS_KEYS]
+        if unknown:
+            fail(f"unknown key '{unknown[0]}' in a near_misses entry (allowed: rule, quote, why)", entry.line_of(unknown[0]))
+        if "rule" not in entry or "quote" not in entry:
+            fail("a near_misses entry needs 'rule' and 'quote'", entry.line)
+        why = entry.get("why")
+        if why is not None and not isinstance(why, str):
+            fail("'why' must be a string", entry.line_of("why"))
+        found.append(NearMiss(
+            _rule_name(entry["rule"], fail, entry.line_of("rule"), "near_misses"),
+            _quotes(entry["quote"], fail, entry.line_of("quote")),
+            (why or "").strip(),
+        ))
+    return found
+
+
+def _optional_word(node: _Node, key: str, fail: Any, what: str) -> str | None:
+    value = node.get(key)
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        fail(f"'{key}' must be {what}", node.line_of(key))
+    return value.strip() if isinstance(value, str) else None
+
+
 def _case(node: Any, index: int, path: Path, seen: dict[str, int], fallback_line: int) -> Case:
     label = f"case {index + 1}"
 
@@ -121,9 +155,8 @@ def _case(node: Any, index: int, path: Path, seen: dict[str, int], fallback_line
     content = node[key]
     if not isinstance(content, str) or not content.strip():
         fail(f"'{key}' must be a non-empty string", node.line_of(key))
-    language = node.get("language")
-    if language is not None and (not isinstance(language, str) or not language.strip()):
-        fail("'language' must be a language code such as en", node.line_of("language"))
+    language = _optional_word(node, "language", fail, "a language code such as en")
+    tradition = _optional_word(node, "tradition", fail, "a drafting tradition such as westminster")
     source = node.get("source")
     return Case(
         id=case_id, index=index, line=node.line,
@@ -132,8 +165,10 @@ def _case(node: Any, index: int, path: Path, seen: dict[str, int], fallback_line
         text=content if key == "text" else None,
         file=(path.parent / content.strip()) if key == "file" else None,
         file_ref=content.strip() if key == "file" else None,
-        language=language.strip() if isinstance(language, str) else None,
+        language=language,
         source=None if source is None else str(source),
+        tradition=tradition,
+        near_misses=_near_misses(node.get("near_misses"), node, fail),
     )
 
 

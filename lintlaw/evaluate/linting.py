@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from lintlaw.engine import RuleSet
 from lintlaw.evaluate.model import Case
-from lintlaw.evaluate.score import LintFunction
+from lintlaw.evaluate.score import Facets, LintFunction
 from lintlaw.model import Document, Finding
 
 
@@ -34,3 +34,16 @@ def engine_linter(ruleset: RuleSet) -> LintFunction:
         return lint_document(case_document(case), ruleset)[1]
 
     return lint
+
+
+def case_facets(case: Case) -> Facets:
+    """A case's language and tradition: its own keys first, then the file's front matter.
+
+    A ``text:`` case without keys is English with no tradition; a ``file:`` case without them
+    takes ``language`` (or what ingest detects) and ``tradition`` from the file.
+    """
+    if case.file is None:
+        return Facets(case.language or "en", case.tradition or "")
+    document = case_document(case)
+    tradition = case.tradition or str(document.metadata.get("tradition") or "")
+    return Facets(document.language or "", tradition)

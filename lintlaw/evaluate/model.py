@@ -42,6 +42,22 @@ class Expectation:
         return any(fold(q) in t for q in self.quotes for t in folded)
 
 
+@dataclass(frozen=True)
+class NearMiss:
+    """A clause that resembles a rule's pattern but lies in its "must not flag" column.
+
+    It changes no score (a finding there is a false positive like any other); it lets the report
+    say which false positives fell on a declared near miss, and shows that the set covers them.
+    """
+
+    rule: str
+    quotes: tuple[str, ...]
+    why: str = ""
+
+    def found_in(self, *texts: str) -> bool:
+        return Expectation(self.rule, self.quotes).found_in(*texts)
+
+
 @dataclass
 class Case:
     """One evaluation case: a text (or a file relative to the cases file) and what should fire on it."""
@@ -56,6 +72,8 @@ class Case:
     file_ref: str | None = None
     language: str | None = None
     source: str | None = None
+    tradition: str | None = None
+    near_misses: list[NearMiss] = field(default_factory=list)
 
     def expected_rules(self) -> set[str]:
         return {e.rule for e in self.expect}

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from lintlaw.evaluate.score import EvalReport, FalseNegative, FalsePositive
+from lintlaw.evaluate.score import EvalReport, FalseNegative, FalsePositive, Tally
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 COLUMNS = ("rule", "code", "tp", "fp", "fn", "allowed", "precision", "recall", "f1")
+GROUP_COLUMNS = ("cases", "tp", "fp", "fn", "precision", "recall", "f1")
 
 
 def summary_line(report: EvalReport) -> str:
@@ -24,7 +25,9 @@ def _short(text: str, width: int = 70) -> str:
 
 
 def _fp_line(fp: FalsePositive) -> str:
-    return f"  {fp.case}: {fp.code} {fp.rule} at {fp.clause_label} (line {fp.line}) \"{_short(fp.match)}\" — {fp.reason}"
+    near = f"; a declared near miss: {fp.near_miss}" if fp.near_miss else ""
+    return (f"  {fp.case}: {fp.code} {fp.rule} at {fp.clause_label} (line {fp.line}) "
+            f"\"{_short(fp.match)}\" — {fp.reason}{near}")
 
 
 def _fn_line(fn: FalseNegative) -> str:
@@ -32,6 +35,27 @@ def _fn_line(fn: FalseNegative) -> str:
     where = f" in a clause with {quotes}" if quotes else ""
     detail = f" (fired in {', '.join(fn.fired_in)})" if fn.fired_in else ""
     return f"  {fn.case}: {fn.rule}{where} — {fn.reason}{detail}"
+
+
+def _aligned(rows: list[tuple[str, ...]], left: int) -> list[str]:
+    """Rows as lines: the first ``left`` columns left-aligned, the numbers right-aligned."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row[:left], widths[:left])]
+        cells += [cell.rjust(width) for cell, width in zip(row[left:], widths[left:])]
+        lines.append("  ".join(cells).rstrip())
+    return lines
+
+
+def _group_table(title: str, groups: dict[str, Tally]) -> list[str]:
+    rows: list[tuple[str, ...]] = [(title, *GROUP_COLUMNS)]
+    rows += [
+        (name, str(t.cases), str(t.tp), str(t.fp), str(t.fn),
+         f"{t.precision:.3f}", f"{t.recall:.3f}", f"{t.f1:.3f}")
+        for name, t in sorted(groups.items())
+    ]
+    return _aligned(rows, 1)
 
 
 def _table(report: EvalReport) -> list[str]:
@@ -43,18 +67,24 @@ def _table(report: EvalReport) -> list[str]:
     rows.append(("total", "", str(report.tp), str(report.fp), str(report.fn),
                  str(sum(r.allowed for r in report.rules.values())),
                  f"{report.precision:.3f}", f"{report.recall:.3f}", f"{report.f1:.3f}"))
-    widths = [max(len(row[i]) for row in rows) for i in range(len(COLUMNS))]
-    lines = []
-    for row in rows:
-        cells = [row[0].ljust(widths[0]), row[1].ljust(widths[1])]
-        cells += [cell.rjust(width) for cell, width in zip(row[2:], widths[2:])]
-        lines.append("  ".join(cells).rstrip())
-    return lines
+    return _aligned(rows, 2)
 
 
-def render_text(report: EvalReport) -> str:
-    """The per-rule table, then false positives, false negatives, errors, notes and the summary line."""
-    lines = _table(report)
+def render_text(
+    report: EvalReport, *, by_rule: bool = True, by_language: bool = False, by_tradition: bool = False,
+) -> str:
+    """The chosen tables (per rule, per language, per tradition), then false positives, false
+    negatives, errors, notes and the summary line."""
+    tables = []
+    if by_rule:
+        tables.append(_table(report))
+    if by_language:
+        tables.append(_group_table("language", report.by_language))
+    if by_tradition:
+        tables.append(_group_table("tradition", report.by_tradition))
+    lines: list[str] = []
+    for table in tables:
+        lines += ([""] if lines else []) + table
     sections = (
         ("false positives", [_fp_line(fp) for fp in report.false_positives]),
         ("false negatives", [_fn_line(fn) for fn in report.false_negatives]),
@@ -62,15 +92,23 @@ def render_text(report: EvalReport) -> str:
     )
     for title, body in sections:
         if body:
-            lines += ["", f"{title} ({len(body)}):", *body]
+            lines += ([""] if lines else []) + [f"{title} ({len(body)}):", *body]
     if report.unknown_rules:
         lines += ["", "note: expected or allowed, but no rule of that name is loaded: " + ", ".join(report.unknown_rules)]
-    lines += ["", summary_line(report)]
+    lines += ([""] if lines else []) + [summary_line(report)]
     return "\n".join(lines) + "\n"
 
 
 def _round(value: float) -> float:
     return round(value, 4)
+
+
+def _groups(groups: dict[str, Tally]) -> list[dict[str, Any]]:
+    return [
+        {"name": name, "cases": t.cases, "tp": t.tp, "fp": t.fp, "fn": t.fn,
+         "precision": _round(t.precision), "recall": _round(t.recall), "f1": _round(t.f1)}
+        for name, t in sorted(groups.items())
+    ]
 
 
 def report_dict(report: EvalReport, cases_file: str | None = None) -> dict[str, Any]:
@@ -88,14 +126,17 @@ def report_dict(report: EvalReport, cases_file: str | None = None) -> dict[str, 
             "tp": report.tp, "fp": report.fp, "fn": report.fn,
             "precision": _round(report.precision), "recall": _round(report.recall), "f1": _round(report.f1),
         },
+        "by_language": _groups(report.by_language),
+        "by_tradition": _groups(report.by_tradition),
         "false_positives": [
             {"case": fp.case, "rule": fp.rule, "code": fp.code, "clause": fp.clause_label, "line": fp.line,
-             "match": fp.match, "reason": fp.reason}
+             "match": fp.match, "reason": fp.reason, "near_miss": fp.near_miss or None,
+             "language": fp.language or None, "tradition": fp.tradition or None}
             for fp in report.false_positives
         ],
         "false_negatives": [
             {"case": fn.case, "rule": fn.rule, "quotes": list(fn.quotes), "fired_in": list(fn.fired_in),
-             "reason": fn.reason}
+             "reason": fn.reason, "language": fn.language or None, "tradition": fn.tradition or None}
             for fn in report.false_negatives
         ],
         "errors": [

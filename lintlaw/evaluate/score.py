@@ -18,7 +18,7 @@ A case whose text cannot be read (a missing ``file:``) is an error: its entries 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lintlaw.errors import LintlawError
 from lintlaw.evaluate.model import Case, Expectation
@@ -45,6 +45,9 @@ class FalsePositive:
     match: str
     line: int
     reason: str  # "not expected" or "outside the quoted clauses"
+    near_miss: str = ""  # the case's reason when the clause is a declared near miss
+    language: str = ""
+    tradition: str = ""
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,8 @@ class FalseNegative:
     quotes: tuple[str, ...]
     fired_in: tuple[str, ...]  # clause labels where the rule fired (outside the quotes)
     reason: str  # "did not fire", "fired elsewhere", "case error"
+    language: str = ""
+    tradition: str = ""
 
 
 @dataclass(frozen=True)
@@ -95,6 +100,27 @@ class _Rates:
     @property
     def f1(self) -> float:
         return f1(self.precision, self.recall)
+
+
+@dataclass(frozen=True)
+class Facets:
+    """What a case is, for the breakdowns: its language and drafting tradition ("" when unknown)."""
+
+    language: str = ""
+    tradition: str = ""
+
+
+FacetFunction = Callable[[Case], Facets]
+
+
+@dataclass
+class Tally(_Rates):
+    """Totals for one group of cases (a language, a tradition)."""
+
+    cases: int = 0
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
 
 
 @dataclass
@@ -140,8 +166,11 @@ def score_case(case: Case, findings: Iterable[Finding]) -> CaseScore:
         if finding.rule in case.allow:
             result.allowed.append(finding)
             continue
+        near = next((n for n in case.near_misses
+                     if n.rule == finding.rule and n.found_in(finding.clause_text, finding.match)), None)
         result.false_positives.append(FalsePositive(
             case.id, finding.rule, finding.code, _label(finding), finding.match, finding.line, reason,
+            near_miss=(near.why or "declared near miss") if near else "",
         ))
     return result
 
@@ -157,6 +186,8 @@ class EvalReport(_Rates):
     errors: list[CaseError] = field(default_factory=list)
     unknown_rules: list[str] = field(default_factory=list)
     findings: int = 0  # scored findings: hits + false positives
+    by_language: dict[str, Tally] = field(default_factory=dict)
+    by_tradition: dict[str, Tally] = field(default_factory=dict)
 
     @property
     def tp(self) -> int:
@@ -179,7 +210,17 @@ class EvalReport(_Rates):
         """Rules by code (rules without one, e.g. not in the rule set, last), then name."""
         return sorted(self.rules.values(), key=lambda r: (not r.code, r.code, r.rule))
 
-    def add(self, score: CaseScore, codes: Mapping[str, str]) -> None:
+    def add(self, score: CaseScore, codes: Mapping[str, str], facets: Facets = Facets()) -> None:
+        for groups, key in ((self.by_language, facets.language), (self.by_tradition, facets.tradition)):
+            tally = groups.setdefault(key or "(unknown)", Tally())
+            tally.cases += 1
+            tally.tp += len(score.true_positives)
+            tally.fp += len(score.false_positives)
+            tally.fn += len(score.false_negatives)
+        tag = {"language": facets.language, "tradition": facets.tradition}
+        score.false_positives = [replace(fp, **tag) for fp in score.false_positives]
+        score.false_negatives = [replace(fn, **tag) for fn in score.false_negatives]
+
         def row(rule: str, code: str = "") -> RuleScore:
             entry = self.rules.setdefault(rule, RuleScore(rule, codes.get(rule, "")))
             entry.code = entry.code or code
@@ -205,11 +246,21 @@ def _error_score(case: Case) -> CaseScore:
     return CaseScore(case=case.id, false_negatives=misses)
 
 
+def _facets(case: Case, describe: FacetFunction | None) -> Facets:
+    if describe is not None:
+        try:
+            return describe(case)
+        except LintlawError:
+            pass  # an unreadable file is reported by the lint step; group it by its own keys
+    return Facets(case.language or "", case.tradition or "")
+
+
 def evaluate(
     cases: Iterable[Case],
     lint: LintFunction,
     *,
     codes: Mapping[str, str] | None = None,
+    describe: FacetFunction | None = None,
 ) -> EvalReport:
     """Run ``lint`` on every case and score the findings.
 
@@ -217,6 +268,8 @@ def evaluate(
     missing from it are listed in ``unknown_rules``. An error raised for one case (a coded
     ``LintlawError`` such as an unreadable ``file:``, or an internal error, E900) becomes a
     ``CaseError`` and the case's entries false negatives; the other cases are still scored.
+    ``describe`` gives each case's language and tradition for the breakdowns (by default the
+    case's own ``language`` and ``tradition`` keys).
     """
     codes = dict(codes or {})
     report = EvalReport()
@@ -224,6 +277,7 @@ def evaluate(
     for case in cases:
         report.cases += 1
         named |= case.expected_rules() | case.allow
+        facets = _facets(case, describe)
         try:
             findings = lint(case)
         except LintlawError as exc:
@@ -231,10 +285,10 @@ def evaluate(
         except Exception as exc:  # noqa: BLE001 - one broken case must not lose the others
             error = CaseError(case.id, "E900", f"internal error: {type(exc).__name__}: {exc}")
         else:
-            report.add(score_case(case, findings), codes)
+            report.add(score_case(case, findings), codes, facets)
             continue
         report.errors.append(error)
-        report.add(_error_score(case), codes)
+        report.add(_error_score(case), codes, facets)
     if codes:
         report.unknown_rules = sorted(named - set(codes))
     return report
