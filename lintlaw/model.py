@@ -97,6 +97,7 @@ class Clause:
     heading: str | None = None
     depth: int = 0
     term: str | None = None
+    provision: str = "other"  # what the clause does: definition, offence, recital ... (structure.provisions)
     own_spans: list[tuple[int, int]] = field(default_factory=list)
     children: list["Clause"] = field(default_factory=list)
     parent: "Clause | None" = field(default=None, repr=False)

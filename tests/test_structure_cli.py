@@ -27,13 +27,13 @@ def test_text_tree_shows_label_kind_id_line_and_own_text(monkeypatch):
     result = invoke(PALERMO)
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert "Chapter I  chapter  ch_i  L25  [General Provisions]" in lines
-    assert ("    Art. 3(d)  definition  art_3__para_d  L54  "
+    assert "Chapter I  chapter  other  ch_i  L25  [General Provisions]" in lines
+    assert ("    Art. 3(d)  definition  definition  art_3__para_d  L54  "
             "\"Child\" shall mean any person under eighteen years of age.") in lines
     row = next(line for line in lines if " art_3__para_a " in line)
-    assert row.startswith("    Art. 3(a)  definition  art_3__para_a  L51  \"Trafficking in persons\"")
+    assert row.startswith("    Art. 3(a)  definition  definition  art_3__para_a  L51  \"Trafficking in persons\"")
     assert row.endswith("…") and len(row.split("  L51  ")[1]) <= 70
-    assert "  Art. 3 [Use of terms]  article  art_3  L46  For the purposes of this Protocol:" in lines
+    assert "  Art. 3 [Use of terms]  article  definition  art_3  L46  For the purposes of this Protocol:" in lines
 
 
 def test_depth_limits_the_tree(monkeypatch):
@@ -49,7 +49,7 @@ def test_json_tree_carries_every_field(monkeypatch):
     result = invoke(BILL, "--format", "json")
     assert result.exit_code == 0
     data = json.loads(result.output)
-    assert data["schema_version"] == 1 and data["errors"] == []
+    assert data["schema_version"] == 2 and data["errors"] == []
     (entry,) = data["files"]
     assert (entry["path"], entry["tradition"], entry["language"]) == (BILL, "commonwealth", "en")
     root = entry["outline"]
@@ -83,7 +83,7 @@ def test_standard_input_and_folders(monkeypatch, tmp_path):
     monkeypatch.chdir(ROOT)
     result = invoke("-", input="1. A person commits an offence.\n(a) first\n")
     assert result.exit_code == 0
-    assert result.output.splitlines()[1] == "  s. 1(a)  paragraph  sec_1__para_a  L2  first"
+    assert result.output.splitlines()[1] == "  s. 1(a)  paragraph  offence  sec_1__para_a  L2  first"
     (tmp_path / "a.txt").write_text("Article 1\n\nThe Parties agree.\n", encoding="utf-8")
     (tmp_path / "b.md").write_text("# Title\n\n1. Text.\n", encoding="utf-8")
     result = invoke(str(tmp_path))

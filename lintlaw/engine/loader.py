@@ -19,7 +19,7 @@ from lintlaw.model import SEVERITIES
 
 REQUIRED = ("code", "name", "kind", "severity", "stance", "scope", "message", "description", "sources", "examples")
 OPTIONAL = ("title", "precision", "tags", "suggestion", "match", "requires", "forbids", "absent", "undefined",
-            "applies_to", "todo_flag", "todo_pass", "language", "min_clauses")
+            "applies_to", "todo_flag", "todo_pass", "language", "min_clauses", "skip_provisions")
 CODE_RE = re.compile(r"^[A-Z]{2,4}\d{3}$")
 NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ITEM_KEYS = {"lexicon", "entries", "terms", "exact", "pattern", "regex"}
@@ -188,8 +188,15 @@ def _validate(path: Path, data: Any, lexicons: dict[str, Lexicon]) -> Rule:
         _validate_group(path, data["absent"], "absent", line("absent"), lexicons)
     if "min_clauses" in data and not (isinstance(data["min_clauses"], int) and data["min_clauses"] >= 0):
         raise _fail(path, "'min_clauses' must be a whole number", line("min_clauses"))
+    if "skip_provisions" in data:
+        from lintlaw.structure.provisions import TYPES
+
+        skip = data["skip_provisions"]
+        if not isinstance(skip, list) or not all(isinstance(t, str) and t in TYPES for t in skip):
+            raise _fail(path, f"'skip_provisions' must be a list of provision types ({', '.join(TYPES)})",
+                        line("skip_provisions"))
     spec = {k: data[k] for k in ("match", "requires", "forbids", "absent", "undefined", "applies_to", "language",
-                                  "min_clauses") if k in data}
+                                  "min_clauses", "skip_provisions") if k in data}
     return Rule(
         code=data["code"], name=data["name"], kind=kind, severity=data["severity"], stance=data["stance"],
         scope=data["scope"], message=" ".join(data["message"].split()), description=data["description"].strip(),

@@ -339,9 +339,12 @@ class _Evaluator:
         applies_to = crule.rule.spec.get("applies_to")
         if applies_to and clause.kind not in applies_to:
             return None
+        skip = crule.rule.spec.get("skip_provisions") or ()
+        if clause.provision in skip:
+            return None
         for trigger in self.triggers(crule, clause):
             anchor = self.passes(crule, clause, trigger)
-            if anchor is not None:
+            if anchor is not None and anchor.provision not in skip:
                 return trigger, anchor
         return None
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from lintlaw.model import Clause, Outline
+from lintlaw.structure.provisions import provision_details
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SNIPPET = 70
 
 
@@ -24,8 +25,13 @@ def lines_of(outline: Outline, clause: Clause) -> tuple[int, int]:
     return position(clause.start)[0], position(max(clause.start, clause.end - 1))[0]
 
 
-def clause_dict(outline: Outline, clause: Clause, depth: int | None = None) -> dict[str, Any]:
-    """The clause and (down to ``depth`` levels below the root) its children, as JSON-ready data."""
+def clause_dict(outline: Outline, clause: Clause, depth: int | None = None,
+                types: bool = True) -> dict[str, Any]:
+    """The clause and (down to ``depth`` levels below the root) its children, as JSON-ready data.
+
+    With ``types``, each clause carries its provision ``type`` (and, for a definition, its
+    ``definiens``; for an offence, its ``penalty`` formula).
+    """
     line, end_line = lines_of(outline, clause)
     data: dict[str, Any] = {
         "id": clause.id,
@@ -38,28 +44,31 @@ def clause_dict(outline: Outline, clause: Clause, depth: int | None = None) -> d
         "end_line": end_line,
         "text": clause_text(outline, clause),
     }
+    if types and clause is not outline.root:
+        data.update(provision_details(outline, clause))
     if depth is None or clause.depth < depth:
-        data["children"] = [clause_dict(outline, c, depth) for c in clause.children]
+        data["children"] = [clause_dict(outline, c, depth, types) for c in clause.children]
     else:
         data["children"] = []
     return data
 
 
 def outline_dict(outline: Outline, tradition: str | None = None,
-                 depth: int | None = None) -> dict[str, Any]:
-    """One file's outline: path, language, tradition and the clause tree under ``outline``."""
+                 depth: int | None = None, types: bool = True) -> dict[str, Any]:
+    """One file's outline: path, language, tradition and the clause tree under ``outline``
+    (``types=False`` leaves out provision types: the structure alone, as golden files pin it)."""
     document = outline.document
     return {
         "path": document.path,
         "language": document.language,
         "tradition": tradition,
         "clauses": sum(1 for _ in outline.clauses()),
-        "outline": clause_dict(outline, outline.root, depth),
+        "outline": clause_dict(outline, outline.root, depth, types),
     }
 
 
 def outline_text(outline: Outline, depth: int | None = None, width: int = SNIPPET) -> str:
-    """One line per clause, indented by depth: label, kind, id, line, start of its own text."""
+    """One line per clause, indented by depth: label, kind, provision type, id, line, start of its own text."""
     rows = []
     for clause in outline.clauses():
         if depth is not None and clause.depth > depth:
@@ -73,7 +82,7 @@ def outline_text(outline: Outline, depth: int | None = None, width: int = SNIPPE
         label = clause.label or "-"
         if clause.heading and words and not words.startswith("[") and clause.heading != label:
             label = f"{label} [{_short(clause.heading)}]"
-        rows.append(f"{'  ' * (clause.depth - 1)}{label}  {clause.kind}  {clause.id}  L{line}"
+        rows.append(f"{'  ' * (clause.depth - 1)}{label}  {clause.kind}  {clause.provision}  {clause.id}  L{line}"
                     + (f"  {words}" if words else ""))
     return "\n".join(rows) + ("\n" if rows else "")
 

@@ -2,7 +2,8 @@
 
 Plain text is split into lines, each line classified, the drafting tradition detected, and the
 lines placed into a tree (``parser``); documents that carry their own structure (Akoma Ntoso
-``seeds``) are built from the seeds instead. Pure regex and line work: linear in the text size.
+``seeds``) are built from the seeds instead. Every clause then gets its provision type
+(``provisions``). Pure regex and line work: linear in the text size.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from lintlaw.structure import seeds, tree
 from lintlaw.structure.lines import Line, classify, split_lines
 from lintlaw.structure.parser import parse
 from lintlaw.structure.profile import Profile, detect
+from lintlaw.structure.provisions import assign_types
 
 
 def segment(document: Document) -> Outline:
@@ -26,7 +28,11 @@ def segment_with_profile(document: Document) -> tuple[Outline, Profile]:
         root = seeds.build_frames(document, start, profile.tradition)
     else:
         root = parse(document, lines, profile, start)
-    return Outline(document, tree.build(root, document, profile.tradition)), profile
+    outline = Outline(document, tree.build(root, document, profile.tradition))
+    types = assign_types(outline)
+    for clause in outline.clauses():
+        clause.provision = types.get(clause.id, "other")
+    return outline, profile
 
 
 def profile_of(document: Document) -> Profile:

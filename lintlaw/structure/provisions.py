@@ -1,0 +1,145 @@
+"""A type for every provision: what a clause does in the law, from cues in its own language.
+
+Types: ``definition``, ``offence``, ``recital``, ``scope``, ``citation`` (short title,
+commencement, repeal, amendment instructions), ``note`` (editorial, version, source), ``power``,
+``assistance``, ``immigration``, ``funding``, and ``other``. Structural units without words of
+their own (parts, chapters, headings) are ``other``.
+
+A clause is typed, in order, by: a preamble above it (``recital``); its own words against the
+language's cues (``cues/<lang>.yaml``), trying the types in ``ORDER``; an offence opening ("Any
+person who", "Quien", "Le fait de") inside a section that states a penalty; the type of the
+definition, offence, recital, note or citation it belongs to (a list item continues its
+chapeau); its heading or an ancestor's heading. Cues are regular expressions run once per clause
+on its own text, so the cost is linear in the size of the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from lintlaw.model import Clause, Outline
+
+TYPES = ("definition", "offence", "recital", "scope", "citation", "note", "power", "assistance",
+         "immigration", "funding", "other")
+ORDER = ("note", "citation", "recital", "offence", "definition", "power", "assistance", "immigration",
+         "funding", "scope")
+INHERITED = frozenset({"definition", "offence", "recital", "note", "citation"})
+LANGUAGES = ("en", "fr", "es", "de")
+CONTAINER_KINDS = frozenset({"part", "chapter", "title", "division", "subdivision", "book", "heading",
+                             "schedule", "subpart", "document"})
+SECTION_KINDS = frozenset({"section", "article"})
+
+
+@dataclass(frozen=True)
+class Cues:
+    """One language's compiled cues: per type, patterns on own text and on headings."""
+
+    text: dict[str, tuple[re.Pattern[str], ...]]
+    heading: dict[str, tuple[re.Pattern[str], ...]]
+    actor: tuple[re.Pattern[str], ...]
+
+    def first(self, table: dict[str, tuple[re.Pattern[str], ...]], words: str) -> str | None:
+        for kind in ORDER:
+            if any(p.search(words) for p in table.get(kind, ())):
+                return kind
+        return None
+
+
+@cache
+def cues_for(language: str | None) -> Cues:
+    """The cues of ``language`` (English for a language without its own file)."""
+    code = (language or "en").split("-")[0].lower()
+    name = f"{code if code in LANGUAGES else 'en'}.yaml"
+    data = yaml.safe_load(resources.files("lintlaw.structure").joinpath("cues", name).read_text("utf-8"))
+
+    def compile_all(patterns: list[str] | None) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, re.IGNORECASE) for p in patterns or ())
+
+    text = {kind: compile_all(entry.get("text")) for kind, entry in data.items()}
+    heading = {kind: compile_all(entry.get("heading")) for kind, entry in data.items()}
+    return Cues(text, heading, compile_all(data.get("offence", {}).get("actor")))
+
+
+def _words(outline: Outline, clause: Clause) -> str:
+    return " ".join(outline.own_text(clause, normalized=True).split())
+
+
+def _section_of(clause: Clause) -> Clause | None:
+    return next((c for c in (clause, *clause.ancestors()) if c.kind in SECTION_KINDS), None)
+
+
+def _states_penalty(outline: Outline, section: Clause, cues: Cues) -> bool:
+    text = " ".join(outline.document.norm[section.start:section.end].split())
+    return any(p.search(text) for p in cues.text.get("offence", ()))
+
+
+def classify(outline: Outline, clause: Clause, parent_type: str | None, cues: Cues) -> str:
+    """The type of one clause, given its parent's type (see the module docstring for the order)."""
+    if clause.kind == "preamble" or parent_type == "recital":
+        return "recital"
+    if clause.kind in CONTAINER_KINDS:
+        return "other"
+    words = _words(outline, clause)
+    if clause.kind == "definition" or clause.term:
+        own = cues.first(cues.text, words) if words else None
+        return own if own in ("offence", "note", "citation") else "definition"
+    if words:
+        own = cues.first(cues.text, words)
+        if own is not None:
+            return own
+        section = _section_of(clause)
+        if section is not None and any(p.search(words) for p in cues.actor) and _states_penalty(outline, section, cues):
+            return "offence"
+    if parent_type in INHERITED:
+        return parent_type
+    for node in (clause, *clause.ancestors()):
+        if node.heading:
+            found = cues.first(cues.heading, " ".join(node.heading.split()))
+            if found is not None:
+                return found
+    return "other"
+
+
+def assign_types(outline: Outline) -> dict[str, str]:
+    """Clause id → provision type for every clause of ``outline`` (the root is not typed)."""
+    cues = cues_for(outline.document.language)
+    types: dict[str, str] = {}
+
+    def visit(clause: Clause, parent_type: str | None) -> None:
+        kind = classify(outline, clause, parent_type, cues)
+        types[clause.id] = kind
+        for child in clause.children:
+            visit(child, kind)
+
+    for top in outline.root.children:
+        visit(top, None)
+    return types
+
+
+_DEFINIENS = re.compile(
+    r"\b(?:means|shall mean|includes|shall include|refers to|is defined as|on entend par|désigne|"
+    r"s'entend (?:de|d')|se entender(?:á|an|án)? por|se entiende(?:n)? por)\b[\s:,-]*", re.IGNORECASE)
+
+
+def provision_details(outline: Outline, clause: Clause) -> dict[str, str]:
+    """``type``, plus a definition's ``definiens`` or an offence's ``penalty`` formula when its
+    own words state one (JSON-ready, for ``lintlaw outline``)."""
+    details = {"type": clause.provision}
+    words = _words(outline, clause)
+    if clause.provision == "definition" and words:
+        found = _DEFINIENS.search(words)
+        if found:
+            details["definiens"] = words[found.end():]
+    elif clause.provision == "offence" and words:
+        cues = cues_for(outline.document.language)
+        for pattern in cues.text.get("offence", ()):
+            found = pattern.search(words)
+            if found:
+                details["penalty"] = found.group(0)
+                break
+    return details
