@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from lintlaw.engine.lexicons import Lexicon
+from lintlaw.engine.lexicons import Lexicon, for_language
 from lintlaw.engine.rule import Rule
 from lintlaw.structure import nlp as nlpmod
 
@@ -139,7 +139,9 @@ def _expand_pattern(pattern: list[dict], lexicons: dict[str, Lexicon], lang: str
                 for v in value["IN"]:
                     if isinstance(v, str) and v.startswith("@"):
                         name, _, entry = v[1:].partition(".")
-                        phrases = lexicons[name].phrases([entry] if entry else None)
+                        lexicon = for_language(lexicons, name, lang)
+                        phrases = lexicon.phrases([entry] if entry and entry in lexicon.entries else
+                                                  [] if entry else None)
                         for phrase in phrases:
                             if " " not in phrase:
                                 expanded.append(nlpmod.lemmatize_phrase(phrase, lang)[0] if attr == "LEMMA" else phrase)
@@ -192,7 +194,8 @@ def compile_rules(rules: list[Rule], lexicons: dict[str, Lexicon], language: str
             return
         compiled_phrases.add(key)
         docs = list(nlp.pipe(nlpmod.fold_case(p) for p in phrases))
-        (exact_matcher if exact else phrase_matcher).add(key, docs)
+        if docs:  # a language pack may leave an entry empty
+            (exact_matcher if exact else phrase_matcher).add(key, docs)
         found: set[str] = set()
         for doc in docs:
             words = [t.text for t in doc]
@@ -204,10 +207,10 @@ def compile_rules(rules: list[Rule], lexicons: dict[str, Lexicon], language: str
         regex_keys: set[str] = set()
         for index, item in enumerate(group["any"]):
             if "lexicon" in item:
-                lexicon = lexicons[item["lexicon"]]
+                lexicon = for_language(lexicons, item["lexicon"], language)
                 for entry in item.get("entries") or list(lexicon.entries):
                     key = f"lex:{lexicon.name}:{entry}"
-                    add_phrases(key, lexicon.entries[entry])
+                    add_phrases(key, lexicon.entries.get(entry, []))
                     keys.add(key)
             elif "terms" in item:
                 key = f"{owner}:{index}:terms"

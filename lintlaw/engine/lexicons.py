@@ -52,8 +52,26 @@ def _parse(path: Path) -> Lexicon:
                    source=str(data.get("source", "")), entries=clean, path=path)
 
 
+PACK_FILES_SKIPPED = ("elements.yaml",)  # the element lexicons of lintlaw.analysis, another format
+
+
+def pack_key(name: str, language: str) -> str:
+    """The key of a language pack's version of lexicon ``name`` in the mapping ``load_lexicons`` returns."""
+    return f"{name}@{language}"
+
+
+def for_language(lexicons: dict[str, Lexicon], name: str, language: str) -> Lexicon:
+    """Lexicon ``name`` as used for ``language``: the language pack's version when there is one."""
+    return lexicons.get(pack_key(name, language)) or lexicons[name]
+
+
 def load_lexicons(dirs: Iterable[Path]) -> dict[str, Lexicon]:
-    """Every ``*.yaml`` lexicon in ``<dir>/lexicons/`` of the given rule folders; later folders win."""
+    """Every ``*.yaml`` lexicon in ``<dir>/lexicons/`` of the given rule folders; later folders win.
+
+    A language pack, ``<dir>/lexicons/<lang>/<file>.yaml``, gives a lexicon of the same ``name``
+    for documents in that language; it is stored under ``pack_key(name, lang)`` and replaces the
+    base lexicon for that language (``for_language``).
+    """
     found: dict[str, Lexicon] = {}
     for directory in dirs:
         folder = directory / "lexicons"
@@ -62,4 +80,10 @@ def load_lexicons(dirs: Iterable[Path]) -> dict[str, Lexicon]:
         for path in sorted(folder.glob("*.yaml")):
             lexicon = _parse(path)
             found[lexicon.name] = lexicon
+        for pack in sorted(p for p in folder.iterdir() if p.is_dir()):
+            for path in sorted(pack.glob("*.yaml")):
+                if path.name in PACK_FILES_SKIPPED:
+                    continue
+                lexicon = _parse(path)
+                found[pack_key(lexicon.name, pack.name)] = lexicon
     return found

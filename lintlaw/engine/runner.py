@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from lintlaw.engine.loader import RuleSet
+    from lintlaw.engine.rule import Rule
 
 SECTION_KINDS = frozenset({"article", "section", "rule", "regulation", "schedule"})
 MAX_SEGMENT = 50_000
@@ -419,9 +420,8 @@ def _outermost(clause: Clause, nodes: list[Clause]) -> Clause:
     return best
 
 
-def _finding(outline: Outline, crule: CompiledRule, clause: Clause, span: Span) -> Finding:
+def _finding(outline: Outline, rule: "Rule", clause: Clause, span: Span) -> Finding:
     doc = outline.document
-    rule = crule.rule
     line, column = doc.position(span[0])
     end_line, end_column = doc.position(span[1])
     return Finding(
@@ -439,6 +439,51 @@ def run_rules(outline: Outline, ruleset: "RuleSet") -> list[Finding]:
         return []
     compiled = compiled_for(ruleset, outline.document.language)
     evaluator = _Evaluator(outline, compiled)
-    findings = [_finding(outline, crule, clause, span) for crule, clause, span in evaluator.run()]
+    findings = [_finding(outline, crule.rule, clause, span) for crule, clause, span in evaluator.run()]
+    findings += _frame_findings(outline, ruleset, findings)
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def _frame_findings(outline: Outline, ruleset: "RuleSet", found: list[Finding]) -> list[Finding]:
+    """Findings of the rules' ``frame:`` blocks, in any language with an element lexicon.
+
+    A frame finding is left out where the same rule already reported a clause that overlaps it,
+    so a provision is reported once whichever reading found it.
+    """
+    from lintlaw.analysis import frames_of
+    from lintlaw.analysis.conditions import meets, reported
+
+    rules = [r for r in ruleset.rules if r.spec.get("frame")]
+    if not rules:
+        return []
+    frames = frames_of(outline)
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for finding in found:
+        clause = outline.get(finding.clause_id)
+        if clause is not None:
+            taken[finding.rule].append((clause.start, clause.end))
+    results = []
+    for rule in rules:
+        spec = rule.spec["frame"]
+        for frame in frames:
+            if not meets(spec, frame):
+                continue
+            for element in reported(spec, frame):
+                clause = outline.get(element.clause_id) if element is not None else frame.clause
+                if clause is None or any(s < clause.end and clause.start < e for s, e in taken[rule.name]):
+                    continue
+                span = (element.start, element.end) if element is not None else _first_words(outline, clause)
+                taken[rule.name].append((clause.start, clause.end))
+                results.append(_finding(outline, rule, clause, span))
+    return results
+
+
+def _first_words(outline: Outline, clause: Clause) -> Span:
+    """The first line of a clause's own text (where a provision-level finding points)."""
+    start = clause.own_spans[0][0] if clause.own_spans else clause.start
+    text = outline.document.text
+    while start < clause.end and text[start].isspace():
+        start += 1
+    end = text.find("\n", start, clause.end)
+    return start, (end if end != -1 else clause.end)

@@ -15,8 +15,9 @@ from lintlaw.structure.lattice import GROUP_WORDS, SCHEDULE_WORDS
 _SUFFIX = r"bis|ter|quater|quinquies|sexies|septies|octies|nonies|novies|decies"
 
 ARTICLE = re.compile(
-    r"(?P<word>Article|ARTICLE|Art\.|ART\.|Artikel|ARTIKEL|Artículo|ARTÍCULO|Articolo|Artigo"
-    r"|Artykuł)\s+(?P<num>\d{1,4}[a-z]?|[IVXLC]{1,7}|premier|première|1er|first|unique)"
+    r"(?P<word>Article|ARTICLE|Art\.|ART\.|Artikel|ARTIKEL|Artículo|ARTÍCULO|Articulo|ARTICULO|Articolo|Artigo"
+    r"|Artykuł)\s*(?P<num>(?:[LRD]\.?\s?)?\d{1,4}(?:-\d{1,4}){0,3}[a-z]?|[IVXLC]{1,7}|premier|première|1er|first"
+    r"|unique|único|primero)(?:\s?[º°ª](?!\w))?"
     rf"(?:\s*(?P<suf>{_SUFFIX}))?(?![\w])(?P<rest>.*)$"
 )
 SECTION = re.compile(
@@ -78,10 +79,10 @@ def _rest_ok(content: str, rest_start: int) -> int | None:
     rest = content[rest_start:]
     if not rest.strip():
         return len(content)
-    if rest[0] not in " \t.:-" and not rest[0].isspace():
+    if rest[0] not in " \t.:-—–)" and not rest[0].isspace():
         return None
     i = rest_start
-    while i < len(content) and (content[i].isspace() or content[i] in ".:-"):
+    while i < len(content) and (content[i].isspace() or content[i] in ".:-—–)"):
         i += 1
     if i >= len(content):
         return len(content)
