@@ -63,6 +63,12 @@ def test_every_corpus_law_has_provenance() -> None:
         assert "commit" in str(meta["source"]), f"{law.stem}: source names no commit"
 
 
+def test_corpus_readme_lists_every_law() -> None:
+    readme = (ROOT / "corpus" / "README.md").read_text(encoding="utf-8")
+    missing = [p.name for p in (ROOT / "corpus" / "laws").glob("*.txt") if f"`laws/{p.name}`" not in readme]
+    assert not missing
+
+
 def test_every_quote_is_in_its_law() -> None:
     for case in _all_cases():
         text = fold(case.file.read_text(encoding="utf-8"))
