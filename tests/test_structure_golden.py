@@ -7,6 +7,10 @@ quietly drop them.
 
 Regenerate the golden files with:
     LINTLAW_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_structure_golden.py
+
+The laws in SEGMENTER_GAPS are pinned to the tree they should have, corrected by hand where
+today's segmenter goes wrong; their tests are strict xfails, and regeneration leaves their golden
+files alone. When the segmenter learns a layout, its law's xfail fails: drop its entry here.
 """
 
 from __future__ import annotations
@@ -37,7 +41,165 @@ GOLDEN_FILES = [
     "corpus/laws/ca_irpr-sex-industry-work-bar_2012.txt",
     "corpus/laws/us_18usc2421A-1591-47usc230e_2018.txt",
     "corpus/bills/anti-trafficking-bill-conflated.md",
+    "corpus/laws/us_tvpa-antiprostitution-7110g_2003.txt",
+    "corpus/laws/us_pepfar-antiprostitution-pledge-7631f_2003.txt",
+    "corpus/laws/ca_criminal-code-exploitation-trafficking-amendment_2015.txt",
+    "corpus/laws/ca_criminal-code-trafficking-extraterritorial-amendment_2012.txt",
+    "corpus/laws/ca_criminal-code-child-trafficking-amendment_2010.txt",
+    "corpus/laws/intl_white-slave-traffic-agreement_1904.txt",
+    "corpus/laws/intl_white-slave-traffic-convention_1910.txt",
+    "corpus/laws/intl_traffic-women-children-convention_1921.txt",
+    "corpus/laws/intl_traffic-women-full-age-convention_1933.txt",
+    "corpus/laws/us_mann-act-18usc2421-2429_1910.txt",
+    "corpus/laws/us_forced-labor-trafficking-18usc1589-1597_2000.txt",
+    "corpus/laws/us_ina-prostitution-inadmissibility-t-visa-8usc1182_1952.txt",
+    "corpus/laws/es_ley-extranjeria-art59-59bis_2000.txt",
+    "corpus/laws/es_reglamento-extranjeria-victimas-trata_2024.txt",
+    "corpus/laws/ar_codigo-penal-integridad-sexual-trata_1921.txt",
+    "corpus/laws/ar_ley-26364-trata-personas_2008.txt",
+    "corpus/laws/ke_penal-code-offences-against-morality_1930.txt",
+    "corpus/laws/ca_ripr-interdiction-industrie-du-sexe_2012.txt",
+    "corpus/laws/ca_irpa-work-authorization-trafficking_2001.txt",
+    "corpus/laws/un_smuggling-protocol_2000.txt",
+    "corpus/laws/us_tvpa-prevention-22usc7104_2000.txt",
+    "corpus/laws/us_tvpa-victim-protection-22usc7105_2000.txt",
+    "corpus/laws/fr_code-penal-traite-etres-humains_2003.txt",
+    "corpus/laws/fr_ceseda-titre-sejour-victimes-traite_2007.txt",
+    "corpus/laws/my_atipsom-amendment-act_2021.txt",
+    "corpus/laws/ar_ley-12331-profilaxis-venereas_1936.txt",
+    "corpus/laws/co_ley-985-trata-personas_2005.txt",
+    "corpus/laws/cl_codigo-penal-trata-explotacion-sexual_1874.txt",
+    "corpus/laws/bd_suppression-of-immoral-traffic-act_1933.txt",
+    "corpus/laws/in_indian-penal-code-kidnapping-trafficking_1860.txt",
+    "corpus/laws/us_tvpa-minimum-standards-22usc7106_2000.txt",
+    "corpus/laws/us_tvpa-purposes-findings-22usc7101_2000.txt",
+    "corpus/laws/us_ina-importation-immoral-purpose-8usc1328_1952.txt",
+    "corpus/laws/ca_lipr-trafic-de-personnes_2001.txt",
+    "corpus/laws/ca_criminal-code-trafficking-amendment_2005.txt",
 ]
+
+# Laws whose golden file is the hand-corrected tree, with what today's segmenter gets wrong.
+SEGMENTER_GAPS: dict[str, str] = {
+    "ca_criminal-code-trafficking-extraterritorial-amendment_2012":
+        "the SUMMARY heading swallows every section of the Act after it (no heading follows)",
+    "ca_criminal-code-child-trafficking-amendment_2010":
+        "the SUMMARY heading swallows every section of the Act after it (no heading follows)",
+    "intl_white-slave-traffic-agreement_1904":
+        "the list of parties is not read as the preamble; the Proces-verbal de signature is not an "
+        "appended instrument, so its Articles 1-3 become top-level articles 'art_1__2'",
+    "intl_white-slave-traffic-convention_1910":
+        "the preamble starts one line late; the Protocole de Cloture is not an appended instrument "
+        "and its closing sentence is read into paragraph D",
+    "intl_traffic-women-children-convention_1921":
+        "the opening list of the High Contracting Parties is left outside the preamble",
+    "intl_traffic-women-full-age-convention_1933":
+        "the opening list of the High Contracting Parties is left outside the preamble",
+    "us_mann-act-18usc2421-2429_1910":
+        "headings ending in a full stop ('(b) Requests ... General.') are read as text; the 'In"
+        " this chapter,' lead-in is put inside the definition; 'As used in this section, the term"
+        " victim means' is not a definition",
+    "us_forced-labor-trafficking-18usc1589-1597_2000":
+        "a heading ending in a full stop ('(f) Transfer of Forfeited Assets.') is read as text; 'As"
+        " used in this section, the term ... means' and 'a criminal action includes' are not"
+        " definitions",
+    "us_ina-prostitution-inadmissibility-t-visa-8usc1182_1952":
+        "long subsection headings are read as text; '(i)' after (h)(1)(A) is read as subsection"
+        " (i), so (h)(1)(A)(i)-(iii), (B), (C) and (2) land under it; the repeated Title 8 / Chapter"
+        " 12 header opens a second title",
+    "es_ley-extranjeria-art59-59bis_2000":
+        "the article heading after 'Artículo 59.' is read as the article's text",
+    "es_reglamento-extranjeria-victimas-trata_2024":
+        "article headings after 'Artículo 148.' are read as text; the words after the a)-b) list"
+        " are put into b); the Disposición adicional decimoctava is read into Art. 155 and Chapter V",
+    "ar_codigo-penal-integridad-sexual-trata_1921":
+        "LIBRO SEGUNDO, TITULO III and TITULO V are read as headings, not as a book and titles,"
+        " so the chapters sit at the top level; a repeal note right after the number ('ARTICULO"
+        " 118.- (Artículo derogado ...)') becomes the article's heading; the '(Artículo sustituido"
+        " ...)' notes stay in the article text, and the Nota Infoleg after art. 133 joins it",
+    "ar_ley-26364-trata-personas_2008":
+        "TITULO lines are read as headings, not titles; article headings ('Objeto.') stay in the"
+        " text, while the hard-wrapped first line of art. 25 ('El Ministerio Público') becomes its"
+        " heading and repeal notes become the headings of arts. 3-4; the Código Penal articles"
+        " quoted by arts. 10-12, 15 and 16 become top-level articles; editorial notes stay in the"
+        " text; the signatures and the Antecedentes Normativos list become headings and indents",
+    "ke_penal-code-offences-against-morality_1930":
+        "the title after a bare section number is read as text when subsections follow it, and as"
+        " the heading otherwise; the words after the last list item on the same line ('(g) deleted"
+        " by ..., shall be deemed idle and disorderly persons, ...'; ', is guilty of a felony.')"
+        " stay in the item instead of going back to the section",
+    "ca_ripr-interdiction-industrie-du-sexe_2012":
+        "'Note marginale :' is not read as a marginal note (it becomes a text clause, the section's"
+        " own text, or a heading that swallows the next section); French inserted items 'b.1)',"
+        " 'a.1)', 'f.1)' are not list items and their words run into the clause before",
+    "ca_irpa-work-authorization-trafficking_2001":
+        "'29 (1) A temporary resident ...' (a section number without a full stop, then subsection"
+        " (1) on the same line) is not a section: ss. 29, 30, 117, 118 and 121 vanish and their"
+        " subsections hang off the document or Part 3 with clashing ids; the heading line above s."
+        " 29 is read as text; the amendment history lines join the last subsection",
+    "us_tvpa-prevention-22usc7104_2000":
+        "a long subsection heading ('(h) Prevention of trafficking in conjunction with"
+        " post-conflict and humanitarian emergency assistance') is read as the first words of the"
+        " subsection's text",
+    "us_tvpa-victim-protection-22usc7105_2000":
+        "a long subsection heading is read as text and a heading after a footnote marker ('(f) 3"
+        " Assistance for ...') too; the editorial line '(D) Repealed. Pub. L. 108-193 ...' becomes a"
+        " heading; the omission note '(1) –(4) Omitted' becomes paragraph (1) with text '–(4)"
+        " Omitted'",
+    "fr_code-penal-traite-etres-humains_2003":
+        "the 'Section 1 bis : ...' group line is read as Chapter V's own text, so the articles"
+        " sit directly in the chapter",
+    "fr_ceseda-titre-sejour-victimes-traite_2007":
+        "'Partie législative' and 'Partie réglementaire' are not parts and 'TITRE Ier' is not a"
+        " title (its line is read as the book's text), so the chapters hang off the books; art."
+        " L316-4 runs over the 'Partie réglementaire' line",
+    "my_atipsom-amendment-act_2021":
+        "shoulder notes become headings that wrap each section instead of its heading, and 'A BILL'"
+        " a heading over the whole bill; a hard-wrapped first line ('Section 19 of the principal Act"
+        " is amended by substituting') becomes the section's heading; the quoted definition is read"
+        " as a definition of 'following' and its (a)-(g) land in s. 2 with clashing ids; the quoted"
+        " s. 13 becomes a top-level section and its closing words join (f); quoted '“(1a)', '“(3)',"
+        " '“(2)', '“(d)' are not read",
+    "ar_ley-12331-profilaxis-venereas_1936":
+        "the ALL-CAPS enacting formula 'POR CUANTO:' becomes a heading that holds every article;"
+        " 'Art. 2.°—' leaves '°—' at the start of the article text; 'Art 22. —' (no full stop"
+        " after Art) is not an article; the signature and promulgation lines become headings",
+    "co_ley-985-trata-personas_2005":
+        "'CAPITULO I' (no accent) and the chapter titles are read as headings, not chapters;"
+        " article headings ('Objeto.') stay in the text; the quoted 'Artículo 188A.', the quoted"
+        " numeral 32 and the Parágrafos are not read as units; 'DECRETA:' and the signatures"
+        " become headings",
+    "cl_codigo-penal-trata-explotacion-sexual_1874":
+        "'Artículo 367 BIS' (suffix in capitals) is read as article 367 with the heading 'BIS', so"
+        " every article appears twice (art_367__3 ... beside art_367_bis); 'LIBRO SEGUNDO ...' and"
+        " 'TÍTULO OCTAVO ...' become plain headings while 'TÍTULO SÉPTIMO' and the '§ 6 bis.'"
+        " párrafo line are read as text; the label split over two lines leaves 'octies.-' in the"
+        " text",
+    "bd_suppression-of-immoral-traffic-act_1933":
+        "the title line above each section becomes a heading that wraps it instead of its heading;"
+        " '8.(1) ...' (no space after the full stop) is no section at all, so ss. 8-10, 14, 17, 18"
+        " and 27 vanish into the section before; subsections and items written on one line ('1. (1)"
+        " ... (2) ... (3) ...', '4. (1) Any person who- (a) ...') are not split and the words after"
+        " the last item stay in it; the preamble runs over the repeated long title",
+    "in_indian-penal-code-kidnapping-trafficking_1860":
+        "the 'Title.—' line under a bare section number is read as the start of the text, not as"
+        " the heading; '363A.' and '370A.' alone on a line are not sections, so their subsections"
+        " land in ss. 363 and 370 with clashing ids; Part 5 is put beside Chapter XVI instead of"
+        " inside it; the 'First.— ... Sixthly.—' means and the Explanations of s. 370(1) go to the"
+        " section's text before (1); the '(Exception)' becomes an indent",
+    "us_ina-importation-immoral-purpose-8usc1328_1952":
+        "the headings of the lone subsections (o) 'Nonimmigrants guilty of trafficking in persons'"
+        " and (l) 'Adjustment of status for victims of trafficking' are read as their text",
+    "ca_lipr-trafic-de-personnes_2001":
+        "'Note marginale :' is not read as a marginal note: it becomes a text clause, the section's"
+        " own text, or a heading that wraps the next section; '119 Commet une infraction ...' (number"
+        " and text on one line, no full stop) is no section, so ss. 119-121 vanish and the a)-d) of"
+        " s. 121 hang off the heading above s. 118",
+    "ca_criminal-code-trafficking-amendment_2005":
+        "in the coordinating amendment s. 8, the subsection quoted under (2)(b)(i) ('(3) If an"
+        " accused ...') is read as subsection (3) of s. 8, so (2)(b)(ii) becomes 's. 8(ii)' and the"
+        " real s. 8(3) gets the id sec_8__subsec_3__2; the '(3)' quoted under (3)(a) becomes a"
+        " subparagraph",
+}
 
 _CACHE: dict[str, Outline] = {}
 
@@ -50,15 +212,24 @@ def outline_of(relative: str) -> Outline:
 
 def golden_json(relative: str) -> str:
     outline = outline_of(relative)
-    data = outline_dict(outline, profile_of(outline.document).tradition.name)
+    data = outline_dict(outline, profile_of(outline.document).tradition.name, types=False)
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-@pytest.mark.parametrize("relative", GOLDEN_FILES, ids=[Path(p).stem for p in GOLDEN_FILES])
+def _golden_case(relative: str):
+    """One golden-file case, a strict xfail when the law is listed in SEGMENTER_GAPS."""
+    stem = Path(relative).stem
+    gap = SEGMENTER_GAPS.get(stem)
+    marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
+    return pytest.param(relative, id=stem, marks=marks)
+
+
+@pytest.mark.parametrize("relative", [_golden_case(p) for p in GOLDEN_FILES])
 def test_outline_matches_its_golden_file(relative: str) -> None:
-    path = GOLDEN / (Path(relative).stem + ".json")
+    stem = Path(relative).stem
+    path = GOLDEN / (stem + ".json")
     text = golden_json(relative)
-    if os.environ.get("LINTLAW_UPDATE_GOLDEN"):
+    if os.environ.get("LINTLAW_UPDATE_GOLDEN") and stem not in SEGMENTER_GAPS:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     assert path.is_file(), f"missing golden file {path}; run with LINTLAW_UPDATE_GOLDEN=1"
@@ -178,6 +349,280 @@ def test_conflated_bill_reads_parts_sections_and_the_tail_of_section_4():
     assert [c.id for c in outline.root.children] == ["text_1", "part_1", "part_2", "part_3"]
     assert _child_ids(outline, "sec_3") == ["sec_3__subsec_1", "sec_3__subsec_2"]
     assert _own(outline, "sec_4") == "Any person who— commits an offence of trafficking in persons."
+
+
+def _law(stem: str) -> Outline:
+    return outline_of(f"corpus/laws/{stem}.txt")
+
+
+def _gap(reason: str):
+    """A fact the segmenter does not meet yet (strict: fixing it makes the test fail)."""
+    return pytest.mark.xfail(strict=True, reason=reason)
+
+
+def test_us_code_extracts_keep_subsection_and_paragraph_headings():
+    outline = _law("us_tvpa-antiprostitution-7110g_2003")
+    assert _child_ids(outline, "sec_7110__subsec_g") == [
+        "sec_7110__subsec_g__para_1", "sec_7110__subsec_g__para_2"]
+    assert outline.get("sec_7110__subsec_g__para_2").heading == "Restriction on organizations"
+    pepfar = _law("us_pepfar-antiprostitution-pledge-7631f_2003")
+    assert pepfar.get("sec_7631__subsec_d__para_1__subpara_b").label == "§ 7631(d)(1)(B)"
+    assert _own(pepfar, "sec_7631__subsec_f").startswith("No funds made available")
+
+
+def test_smuggling_protocol_items_under_a_lettered_subparagraph():
+    outline = _law("un_smuggling-protocol_2000")
+    assert _child_ids(outline, "art_6__para_1__subpara_b") == [
+        "art_6__para_1__subpara_b__item_i", "art_6__para_1__subpara_b__item_ii"]
+    assert outline.get("art_3__para_c").term == "Fraudulent travel or identity document"
+    assert [c.id for c in outline.root.children][-1] == "text_2"  # IN WITNESS WHEREOF
+
+
+def test_canadian_amending_act_nests_the_quoted_sections_it_adds():
+    outline = _law("ca_criminal-code-exploitation-trafficking-amendment_2015")
+    assert outline.get("sec_279_05").parent.id == "sec_3"
+    assert outline.get("sec_279_05").heading == "Sentences to be served consecutively"
+    assert _own(outline, "sec_279_04__subsec_1").startswith("Pour l’application des articles 279.01")
+    assert outline.get("sec_4__para_c").label == "s. 4(c)"
+
+
+@_gap("the SUMMARY heading swallows the sections that follow it")
+def test_canadian_amending_act_sections_sit_beside_the_summary():
+    outline = _law("ca_criminal-code-child-trafficking-amendment_2010")
+    assert [c.id for c in outline.root.children] == (
+        ["text_1", "hd_summary"] + [f"sec_{n}" for n in range(1, 9)])
+    assert _own(outline, "hd_summary").endswith("enacts as follows:")
+    assert outline.get("sec_279_011").parent.id == "sec_2"
+    assert outline.get("sec_279_011__subsec_2").heading == "Consent"
+
+
+@_gap("the list of parties stays outside the preamble; the closing protocol is no appended instrument")
+def test_1910_convention_preamble_and_closing_protocol():
+    outline = _law("intl_white-slave-traffic-convention_1910")
+    preamble = outline.get("preamble")
+    assert _own(outline, "preamble").startswith("Les Souverains, Chefs d'Etat")
+    assert preamble.kind == "preamble"
+    protocol = outline.get("sch")
+    assert (protocol.kind, protocol.heading) == ("schedule", "Protocole de Clôture")
+    assert _child_ids(outline, "sch") == [f"sch__para_{x}" for x in "abcd"]
+    assert _own(outline, "sch__para_d").endswith("législation intérieure.")
+    assert _own(outline, "sch").endswith(
+        "Fait et signé en un seul exemplaire, à Paris, le 4 mai 1910.")
+
+
+@_gap("the articles of the Proces-verbal de signature become top-level articles")
+def test_1904_agreement_keeps_the_proces_verbal_articles_apart():
+    outline = _law("intl_white-slave-traffic-agreement_1904")
+    articles = [c.id for c in outline.root.children if c.kind == "article"]
+    assert articles == [f"art_{n}" for n in range(1, 10)]
+    assert _child_ids(outline, "sch") == ["sch__art_1", "sch__art_2", "sch__art_3"]
+    assert outline.get("preamble").kind == "preamble"
+
+
+@_gap("TITULO is no title; editorial notes stay in the article text or become its heading")
+def test_argentine_penal_code_articulo_dash_and_editorial_notes():
+    outline = _law("ar_codigo-penal-integridad-sexual-trata_1921")
+    assert outline.get("art_125_bis").parent.id == "ch_iii"
+    assert outline.get("ch_iii").parent.id == "title_iii"
+    assert _child_ids(outline, "art_126") == [
+        "art_126__para_1", "art_126__para_2", "art_126__para_3", "art_126__text_1"]
+    assert outline.get("art_126__para_2").label == "Art. 126(2)"
+    note = outline.get("art_119__text_1")
+    assert note.kind == "text" and _own(outline, note.id).startswith("(Artículo sustituido")
+    assert "sustituido" not in _own(outline, "art_119")
+    assert _own(outline, "art_119").endswith("circunstancias de los incisos a), b), d), e) o f).")
+    assert outline.get("art_145_ter__para_7").parent.id == "art_145_ter"
+
+
+@_gap("quoted Código Penal articles become top-level articles; article headings stay in the text")
+def test_ley_26364_amending_articles_hold_the_code_articles_they_insert():
+    outline = _law("ar_ley-26364-trata-personas_2008")
+    assert outline.get("art_145_bis").parent.id == "art_10"
+    assert _own(outline, "art_10") == (
+        "Incorpórase como artículo 145 bis del Código Penal, el siguiente:")
+    assert _own(outline, "art_145_bis").startswith("El que captare, transportare o trasladare")
+    assert _child_ids(outline, "art_13") == ["art_13__para_e"]
+    assert outline.get("art_1").heading == "Objeto."
+    assert _own(outline, "art_25").startswith("El Ministerio Público Fiscal conservará")
+    assert outline.get("art_2__text_1").kind == "text"
+
+
+@_gap("the heading after 'Artículo 59.' is read as the article's text")
+def test_spanish_article_heading_follows_the_number():
+    outline = _law("es_ley-extranjeria-art59-59bis_2000")
+    assert outline.get("art_59_bis").heading == "Víctimas de la trata de seres humanos."
+    assert _own(outline, "art_59_bis") == ""
+    assert outline.get("art_59_bis__para_4").label == "Art. 59 bis(4)"
+
+
+@_gap("the words after a) b) join b); the disposición adicional is read into Art. 155")
+def test_spanish_regulation_list_tail_and_additional_provision():
+    outline = _law("es_reglamento-extranjeria-victimas-trata_2024")
+    assert _own(outline, "art_152__para_2").endswith("suponga un riesgo para la víctima.")
+    assert _own(outline, "art_152__para_2__subpara_b").endswith("que formule la solicitud.")
+    assert outline.get("da_18").parent.id == "doc"
+    assert outline.get("art_148").heading == "Coordinación de las actuaciones."
+
+
+@_gap("the 'Section 1 bis' group line is read as the chapter's text")
+def test_french_code_article_numbers_with_hyphens():
+    outline = _law("fr_code-penal-traite-etres-humains_2003")
+    assert _child_ids(outline, "div_1_bis") == [f"art_225_4_{n}" for n in range(1, 10)]
+    assert outline.get("art_225_4_2__para_9").label == "Art. 225-4-2(9)"
+    assert outline.get("art_225_4_1").num == "225-4-1"
+
+
+@_gap("'Partie législative/réglementaire' are not parts; 'TITRE Ier' is no title")
+def test_french_code_legislative_and_regulatory_articles():
+    outline = _law("fr_ceseda-titre-sejour-victimes-traite_2007")
+    assert outline.get("art_l316_1").parent.id == "ch_vi"
+    assert outline.get("art_r316_4").parent.id == "div_1"
+    assert _child_ids(outline, "art_r316_4") == [f"art_r316_4__para_{n}" for n in (1, 2, 3)]
+    assert [c.id for c in outline.root.children] == ["text_1", "part_legislative", "part_reglementaire"]
+
+
+@_gap("a title after a bare section number is text when subsections follow; list tails stay in"
+      " the last item")
+def test_kenya_penal_code_titles_and_the_deeming_list_tail():
+    outline = _law("ke_penal-code-offences-against-morality_1930")
+    assert outline.get("sec_151").heading == "Detention of females for immoral purposes"
+    assert _own(outline, "sec_151") == ""
+    assert _own(outline, "sec_182__para_g") == "deleted by Act No. 61 of 1968, s. 22,"
+    assert _own(outline, "sec_182").startswith(
+        "The following persons— shall be deemed idle and disorderly")
+    assert _own(outline, "sec_151__subsec_1__para_b") == "in any brothel,"
+
+
+@_gap("'29 (1) ...' (number and subsection on one line) is not read as a section")
+def test_irpa_section_number_and_first_subsection_on_one_line():
+    outline = _law("ca_irpa-work-authorization-trafficking_2001")
+    assert [c.id for c in outline.get("hd_human_smuggling_and").children] == [
+        "sec_117", "sec_118", "sec_119", "sec_120", "sec_121", "sec_121_1"]
+    assert outline.get("sec_117").heading == "Organizing entry into Canada"
+    assert _own(outline, "sec_117__subsec_1").startswith("No person shall organize")
+    organize = outline.get("sec_118__subsec_2")
+    assert (organize.kind, organize.term) == ("definition", "organize")
+
+
+@_gap("'Note marginale :' is no marginal note; 'b.1)' items are not read")
+def test_french_regulation_marginal_notes_and_inserted_items():
+    outline = _law("ca_ripr-interdiction-industrie-du-sexe_2012")
+    assert _child_ids(outline, "sec_183__subsec_1") == [
+        f"sec_183__subsec_1__para_{x}" for x in ("a", "b", "b_1", "b_2", "c", "d")]
+    assert outline.get("sec_196_1").heading == "Restrictions"
+    assert outline.get("sec_200__subsec_3__para_g_1").label == "s. 200(3)(g.1)"
+    assert outline.get("sec_183__subsec_2").heading == "Période de séjour autorisée"
+
+
+@_gap("headings ending in a full stop are read as text; 'As used in this section' definitions"
+      " are missed")
+def test_mann_act_headings_and_definitions():
+    outline = _law("us_mann-act-18usc2421-2429_1910")
+    assert outline.get("sec_2421__subsec_b").heading == (
+        "Requests To Prosecute Violations by State Attorneys General")
+    victim = outline.get("sec_2429__subsec_d")
+    assert (victim.kind, victim.term) == ("definition", "victim")
+    assert _own(outline, "sec_2427") == "In this chapter,"
+
+
+@_gap("'(i)' after (h)(1)(A) is read as subsection (i)")
+def test_ina_roman_i_after_subparagraph_a_is_a_clause():
+    outline = _law("us_ina-prostitution-inadmissibility-t-visa-8usc1182_1952")
+    assert _child_ids(outline, "sec_1182__subsec_h__para_1__subpara_a") == [
+        f"sec_1182__subsec_h__para_1__subpara_a__cl_{x}" for x in ("i", "ii", "iii")]
+    assert _child_ids(outline, "sec_1182__subsec_h") == [
+        "sec_1182__subsec_h__para_1", "sec_1182__subsec_h__para_2"]
+    assert outline.get("sec_1101").parent.id == "ch_12"
+
+
+@_gap("editorial lines of the Code become headings or numbered paragraphs")
+def test_22_usc_7105_editorial_lines_stay_text():
+    outline = _law("us_tvpa-victim-protection-22usc7105_2000")
+    assert outline.get("sec_7105__subsec_b__para_1__subpara_d").heading is None
+    assert _own(outline, "sec_7105__subsec_b__para_1__subpara_d").startswith(
+        "Repealed. Pub. L. 108–193")
+    assert outline.get("sec_7105__subsec_e__text_1").kind == "text"
+    assert outline.get("sec_7105__subsec_f").heading == (
+        "Assistance for United States citizens and lawful permanent residents")
+
+
+@_gap("shoulder notes wrap sections as headings; quoted provisions of the principal Act are lost")
+def test_malaysian_amending_bill_shoulder_notes_and_quoted_provisions():
+    outline = _law("my_atipsom-amendment-act_2021")
+    assert outline.get("sec_19").heading == "Saving"
+    assert outline.get("sec_19").parent.id == "doc"
+    assert _own(outline, "sec_1__subsec_1").startswith("This Act may be cited as the Anti-Trafficking")
+    quoted = outline.get("sec_13")
+    assert (quoted.parent.id, quoted.heading) == (
+        "sec_5", "Aggravated offence of trafficking in persons")
+    definition = outline.get("sec_2__para_d__def_trafficking_in_persons")
+    assert definition.term == "trafficking in persons"
+    assert len(definition.children) == 7
+    assert outline.get("sec_6__para_d__subsec_2").label == "s. 6(d)(2)"
+
+
+@_gap("'8.(1)' starts no section; subsections written on one line are not split")
+def test_bangladesh_act_titles_above_sections_and_inline_subsections():
+    outline = _law("bd_suppression-of-immoral-traffic-act_1933")
+    assert [c.id for c in outline.root.children if c.kind == "section"] == [
+        f"sec_{n}" for n in range(1, 28)]
+    assert outline.get("sec_8").heading == "Punishment for living on the earnings of prostitution"
+    assert _child_ids(outline, "sec_1") == [f"sec_1__subsec_{n}" for n in (1, 2, 3)]
+    assert _own(outline, "sec_1__subsec_2") == "It extends to the whole of Bangladesh."
+    assert _own(outline, "sec_4__subsec_1").startswith("Any person who- shall be punished")
+    assert outline.get("sec_8__subsec_2__proviso").kind == "proviso"
+    assert _child_ids(outline, "sec_13") == [
+        "sec_13__para_a", "sec_13__para_b", "sec_13__para_a__2", "sec_13__para_b__2"]
+
+
+@_gap("'CAPITULO I' is no chapter; parágrafos and the quoted article are lost")
+def test_colombian_law_articulo_ordinal_paragrafos_and_quoted_article():
+    outline = _law("co_ley-985-trata-personas_2005")
+    assert outline.get("art_1").parent.id == "ch_i"
+    assert outline.get("art_1").heading == "Objeto."
+    assert outline.get("art_188a").parent.id == "art_3"
+    assert outline.get("art_7__paragrafo_1").label == "Art. 7, parágrafo 1"
+    assert _own(outline, "art_22__para_32").startswith("Trata de Personas, cuando la conducta")
+    assert [c.id for c in outline.root.children][:2] == ["text_1", "text_2"]
+
+
+@_gap("'Artículo 367 BIS' doubles every article; LIBRO, TÍTULO and § lines are not groups")
+def test_chilean_code_articles_with_latin_suffixes_in_paragraphs():
+    outline = _law("cl_codigo-penal-trata-explotacion-sexual_1874")
+    assert outline.get("div_v_bis").parent.id == "title_8"
+    assert [c.id for c in outline.get("div_v_bis").children] == [
+        f"art_411_{x}" for x in ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies")]
+    assert outline.get("art_367_quater").num == "367 quáter"
+    assert _own(outline, "art_411_octies").startswith("Previa autorización del juez")
+
+
+@_gap("'POR CUANTO:' becomes a heading over the articles; 'Art. 2.°—' keeps '°—' in the text")
+def test_argentine_1936_law_enacting_formula_is_not_a_parent():
+    outline = _law("ar_ley-12331-profilaxis-venereas_1936")
+    assert [c.id for c in outline.root.children if c.kind == "article"] == [
+        f"art_{n}" for n in range(1, 23)]
+    assert _own(outline, "text_5").startswith("POR CUANTO: El Senado")
+    assert _own(outline, "art_2").startswith("Créase en el Departamento Nacional de Higiene")
+
+
+@_gap("'363A.' is not read as a section; the 'Title.—' line is read as text")
+def test_indian_penal_code_bare_numbers_and_dash_titles():
+    outline = _law("in_indian-penal-code-kidnapping-trafficking_1860")
+    assert outline.get("sec_363a").heading == "Kidnapping or maiming a minor for purposes of begging."
+    assert outline.get("sec_363a").parent.id == "part_5"
+    assert outline.get("part_5").parent.id == "ch_xvi"
+    assert _own(outline, "sec_370") == ""
+    assert _own(outline, "sec_370__subsec_1").startswith("Whoever, for the purpose of exploitation")
+    assert outline.get("sec_363a__subsec_4__para_a").term == "begging"
+
+
+@_gap("text quoted under (2)(b)(i) of a coordinating amendment is read as subsection (3)")
+def test_canadian_coordinating_amendment_keeps_quoted_text_under_its_item():
+    outline = _law("ca_criminal-code-trafficking-amendment_2005")
+    assert _child_ids(outline, "sec_8") == ["sec_8__subsec_1", "sec_8__subsec_2", "sec_8__subsec_3"]
+    quoted = outline.get("sec_8__subsec_2__para_b__subpara_i__subsec_3")
+    assert (quoted.kind, quoted.heading) == ("subsection", "Reasons to be stated")
+    assert outline.get("sec_8__subsec_3__para_a__subsec_3").kind == "subsection"
 
 
 @pytest.mark.parametrize("path", CORPUS_FILES, ids=[p.name for p in CORPUS_FILES])

@@ -258,11 +258,24 @@ class _Builder:
         before = self.norm[max(left, hit.start - 80):hit.start]
         if self.lex.search("optional-means", before):
             return "optional"
-        if self.lex.search("aggravation", self.norm[left:right]):
+        if self.lex.search("aggravation", self.norm[left:right]) or self.under_aggravation(hit.start):
             return "aggravating"
         if not any(left <= a < right for a in act_starts) and not any(a <= hit.start < b for a, b in own):
             return "context"
         return "required"
+
+    def under_aggravation(self, offset: int) -> bool:
+        """Whether a list item's chapeau makes the item an aggravating circumstance ("the penalty
+        shall be ... where:", "la pena será ... cuando:")."""
+        clause = self.outline.leaf_at(offset)
+        for node in clause.ancestors():
+            if node.parent is None:
+                return False
+            if self.lex.search("aggravation", _own_words(self.outline, node)):
+                return True
+            if node.kind in SECTION_KINDS:
+                return False
+        return False
 
     def subject(self, text: str, term: str) -> str:
         if self.lex.search("child", term):

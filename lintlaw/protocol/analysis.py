@@ -119,9 +119,24 @@ class Analyser:
         self.children = locate.child_definitions(outline, self.definitions)
         self.offences = locate.find_offences(outline, matcher, self.definitions, self.trafficking)
         self.statements = consent_statements(outline, matcher)
+        self.framed: dict[tuple[int, int], Any] = {}
+        self._add_framed_sites()
         self._profiles: dict[tuple[int, int], Profile] = {}
         self._uses: dict[tuple[int, int], list[tuple[int, locate.Site]]] = {}
         self._visiting: set[tuple[int, int]] = set()
+
+    def _add_framed_sites(self) -> None:
+        """Trafficking provisions that only the element frames find (see ``from_frames``)."""
+        from lintlaw.protocol import from_frames
+
+        known = [*self.trafficking, *self.offences]
+        for frame in from_frames.trafficking_frames(self.outline):
+            if any(s.start < frame.end and frame.start < s.end for s in known):
+                continue
+            site = from_frames.site_of(self.outline, frame)
+            self.framed[site.key] = frame
+            (self.trafficking if frame.kind == "definition" else self.offences).append(site)
+            known.append(site)
 
     def uses(self, site: locate.Site) -> list[tuple[int, locate.Site]]:
         if site.key not in self._uses:
@@ -165,6 +180,13 @@ class Analyser:
         return None, None
 
     def analyse(self, site: locate.Site) -> Analysis:
+        frame = self.framed.get(site.key)
+        if frame is not None:
+            from lintlaw.protocol import from_frames
+
+            statement = None
+            return Analysis(site, from_frames.profile_of(frame, self.reference), from_frames.consent_of(frame),
+                            statement, *self._child_age(from_frames.profile_of(frame, self.reference)), [])
         prof = self.profile(site)
         used = [target for _, target in self.uses(site)]
         statements = self._statements_for(site, used)
