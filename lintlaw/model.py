@@ -192,6 +192,7 @@ class Finding:
     page: int | None = None
     suggestion: str | None = None
     origin: str = "check"
+    frame: str | None = None  # the element frame the clause belongs to, in one line (lintlaw.analysis)
 
     def sort_key(self) -> tuple:
         return (self.file, self.start, self.code, self.end, self.clause_id)
@@ -218,6 +219,8 @@ class Finding:
             data["suggestion"] = self.suggestion
         if self.origin != "check":
             data["origin"] = self.origin
+        if self.frame:
+            data["frame"] = self.frame
         return data
 
 

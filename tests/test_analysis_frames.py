@@ -99,7 +99,7 @@ def test_spanish_means_condition_is_required_not_aggravating() -> None:
 
 
 def test_packs_and_spec_validation() -> None:
-    assert has_pack("fr") and has_pack("es-AR") and not has_pack("nl")
+    assert has_pack("fr") and has_pack("es-AR") and has_pack("de") and not has_pack("nl")
     assert lexicon_for("nl") is None and frames("Artikel 1. Mensenhandel is strafbaar.", "nl") == []
     assert check_spec({"all": ["acts", "not bogus"]}) is not None
     assert check_spec({"report": "consent", "any": [["movement", "sexual-purpose"]]}) is None

@@ -26,6 +26,7 @@ PREDICATES: dict[str, Callable[[Frame], bool]] = {
     "titled-trafficking": lambda f: f.framing == "title",
     "acts": lambda f: bool(f.acts),
     "movement": lambda f: f.movement,
+    "moving": lambda f: f.moving,
     "purposes": lambda f: bool(f.purposes),
     "sexual-purpose": lambda f: f.sexual_purpose,
     "open-purpose": lambda f: f.open_purpose,
@@ -78,6 +79,12 @@ def meets(spec: dict, frame: Frame) -> bool:
     alternatives = spec.get("any") or []
     return not alternatives or any(
         all(_holds(n, frame) for n in (item if isinstance(item, list) else [item])) for item in alternatives)
+
+
+def contradicts(spec: dict, frame: Frame) -> bool:
+    """Whether ``frame`` fails one of the rule's negative conditions (``not required-means``,
+    ``not child-only`` ...): what the frame found rules the provision out."""
+    return any(name.startswith("not ") and not _holds(name, frame) for name in spec.get("all") or [])
 
 
 def reported(spec: dict, frame: Frame) -> list[Element | None]:

@@ -22,6 +22,7 @@ title name trafficking.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -32,6 +33,7 @@ SECTION_KINDS = frozenset({"section", "article"})
 SEXUAL = frozenset({"prostitution", "sexual-exploitation"})
 ACTOR_ZONE = 40  # characters at the start of a provision where "Any person who" names the offender
 MOVEMENT = frozenset({"recruit", "transport", "transfer", "harbour", "receive", "sell", "facilitate-movement"})
+MOVING = MOVEMENT - {"harbour", "receive"}  # taking a person somewhere, as opposed to keeping them
 _SENTENCE_END = re.compile(r"[.;:](?=\s|$)|\n\s*\n")
 _AGE_AFTER = re.compile(
     r"^\W{0,3}(?:\w+\W+){0,3}(?:under|below|less than|who (?:has|have) not (?:attained|reached)|menor(?:es)? de|"
@@ -100,6 +102,10 @@ class Frame:
     def movement(self) -> bool:
         return any(a.sub in MOVEMENT for a in self.acts)
 
+    @property
+    def moving(self) -> bool:
+        return any(a.sub in MOVING for a in self.acts)
+
     def summary(self) -> str:
         """One line: "acts: moving (s. 14); means: none; purpose: prostitution (s. 14); subject: any age"."""
         def show(elements: list[Element], empty: str = "none") -> str:
@@ -111,8 +117,11 @@ class Frame:
         required = [m for m in self.means if m.role == "required"]
         other = [m for m in self.means if m.role != "required"]
         means = show(required) + (f"; only optional or aggravating: {show(other)}" if not required and other else "")
-        consent = show([c for c in self.consent], "not addressed")
-        return (f"acts: {show(self.acts)}; means: {means}; purpose: {show(self.purposes)}; consent: {consent}; "
+        consent = ", ".join(dict.fromkeys(f"{c.role or 'set aside'} ({c.clause_label or c.clause_id})"
+                                          for c in self.consent)) or "not addressed"
+        actors = "".join(f"; {name}: {show(group)}" for name, group in (
+            ("third party", self.third_party), ("buyer", self.buyer), ("seller", self.seller)) if group)
+        return (f"acts: {show(self.acts)}; means: {means}; purpose: {show(self.purposes)}{actors}; consent: {consent}; "
                 f"subject: {'children only' if self.subject == 'child' else 'any age'}; victims: {self.victims}")
 
     def to_dict(self) -> dict:
@@ -148,6 +157,16 @@ _TERM_FORMS = {
                      r"|se entiende(?:n)? por\s+(?P<term2>[^,.;:]{2,80}?)\s*(?:[,:]|\bel\b|\bla\b|\blos\b|\blas\b)"
                      r"|comete (?:el )?delito de\s+(?P<term3>[^,.;:]{2,60}?)\s*,?\s*(?:quien|el que|la persona)", re.IGNORECASE),
 }
+
+
+def _heading_names(lexicon: ElementLexicon, heading: str) -> bool:
+    """Whether a heading names trafficking as its subject ("Trafficking in persons", "Offence of
+    trafficking"), not in passing ("... reckless disregard of sex trafficking")."""
+    words = " ".join(heading.split())
+    if lexicon.search("trafficking-named", words):
+        return True
+    hits = lexicon.find("trafficking", words)
+    return bool(hits) and len(words[:hits[0].start].split()) <= 3
 
 
 def defined_term(words: str, language: str) -> str | None:
@@ -221,10 +240,11 @@ class _Builder:
         text = self.norm[start:end]
         frame = Frame(kind, clause, start, end, term=clause.term)
         purposes = self.lex.find("purposes", text, start)
-        taken = [(p.start, p.end) for p in purposes]
+        taken_starts = [p.start for p in purposes]  # non-overlapping, in text order
 
         def free(hit: Hit) -> bool:
-            return not any(s < hit.end and hit.start < e for s, e in taken)
+            i = bisect.bisect_left(taken_starts, hit.end)  # purposes starting before the hit ends
+            return i == 0 or purposes[i - 1].end <= hit.start
 
         frame.purposes = [self.element(h) for h in purposes]
         frame.acts = [self.element(h) for h in self.lex.find("acts", text, start) if free(h)]
@@ -235,7 +255,7 @@ class _Builder:
         frame.third_party = [self.element(h) for h in self.lex.find("third-party", text, start)]
         frame.buyer = [self.element(h) for h in self.lex.find("buyer", text, start)]
         frame.seller = [self.element(h) for h in self.lex.find("seller", text, start)]
-        frame.subject = self.subject(text, clause.term or "")
+        frame.subject = self.object_subject(text, start, frame.acts) or self.subject(text, clause.term or "")
         frame.victims = self.victims(text)
         frame.framing = self.framing(clause, text)
         frame.smuggling = self.lex.search("smuggling", text)
@@ -264,6 +284,22 @@ class _Builder:
             return "context"
         return "required"
 
+    def object_subject(self, text: str, base: int, acts: list[Element]) -> str | None:
+        """``child`` or ``any`` from the person the first act is done to ("sells any child",
+        "recruits a person"), or None when no person follows the act closely."""
+        if not acts:
+            return None
+        at = acts[0].end - base
+        window = text[at:at + 60]
+        child = self.lex.find("child", window)
+        grown = self.lex.find("adult", window) + self.lex.find("women", window)
+        grown = [h for h in grown if not self.lex.search("child", window[h.start:h.end])]
+        if child and (not grown or child[0].start <= grown[0].start):
+            return "child"
+        if grown:
+            return "any" if not _AGE_AFTER.match(window[grown[0].end:grown[0].end + 60]) else "child"
+        return None
+
     def under_aggravation(self, offset: int) -> bool:
         """Whether a list item's chapeau makes the item an aggravating circumstance ("the penalty
         shall be ... where:", "la pena será ... cuando:")."""
@@ -285,11 +321,13 @@ class _Builder:
             return "any"
         grown = self.lex.find("adult", text) + [h for h in self.lex.find("women", text)
                                                  if not self.lex.search("child", text[h.start:h.end])]
+        child_starts = [c.start for c in children]
         for hit in grown:
             if hit.start < ACTOR_ZONE:  # "Any person who ..." names the offender, not the victim
                 continue
-            if not _AGE_AFTER.match(text[hit.end:hit.end + 60]) and not any(
-                    c.start <= hit.start < c.end for c in children):
+            i = bisect.bisect_right(child_starts, hit.start)
+            inside_child = i > 0 and children[i - 1].end > hit.start
+            if not _AGE_AFTER.match(text[hit.end:hit.end + 60]) and not inside_child:
                 return "any"
         return "child"
 
@@ -309,7 +347,7 @@ class _Builder:
             return "term"
         if self.lex.search("trafficking-named", text):
             return "provision"
-        if any(node.heading and self.lex.search("trafficking", node.heading) for node in (clause, *clause.ancestors())):
+        if any(node.heading and _heading_names(self.lex, node.heading) for node in (clause, *clause.ancestors())):
             return "heading"
         if self.title and self.lex.search("trafficking", self.title):
             return "title"

@@ -18,7 +18,7 @@ import yaml
 
 from lintlaw.errors import RuleError
 
-PACKS = ("en", "fr", "es")
+PACKS = ("en", "fr", "es", "de")
 
 
 @dataclass(frozen=True)

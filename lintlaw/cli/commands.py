@@ -12,6 +12,7 @@ COMMAND_MODULES = (
     "lintlaw.cli.compare",
     "lintlaw.cli.baseline",
     "lintlaw.cli.outline",
+    "lintlaw.cli.explain",
     "lintlaw.cli.config",
     "lintlaw.cli.rules",
     "lintlaw.cli.eval",

@@ -1,6 +1,10 @@
 """Load rule files (one rule per YAML file under ``rules/<topic>/``) and validate them.
 
 Every problem is a ``RuleError`` that names the YAML file and the line of the offending key.
+
+An example (``examples``, ``todo_flag``, ``todo_pass``) is a text, or a mapping ``{language: fr,
+text: …}`` for a text in another language than the one its words would be guessed as; it loads
+as an ``Example``, a string that also carries that language.
 """
 
 from __future__ import annotations
@@ -25,6 +29,34 @@ NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ITEM_KEYS = {"lexicon", "entries", "terms", "exact", "pattern", "regex"}
 CONDITION_SCOPES = (*SCOPES, "inherited")
 DESCRIPTION_HEADINGS = ("## What it flags", "## Why it matters", "## Better drafting")
+
+
+class Example(str):
+    """An example text of a rule, with the language it is to be linted in (None: guessed from the text)."""
+
+    language: str | None = None
+
+    def __new__(cls, text: str, language: str | None = None) -> "Example":
+        example = super().__new__(cls, text)
+        example.language = language
+        return example
+
+
+def _examples(path: Path, items: Any, where: str, line: int | None) -> list[Example]:
+    """The texts of an examples list: strings, or ``{language, text}`` mappings."""
+    if not isinstance(items, list):
+        raise _fail(path, f"'{where}' must be a list of texts", line)
+    found = []
+    for item in items:
+        if isinstance(item, str):
+            found.append(Example(item))
+            continue
+        iline = item.line if isinstance(item, LineDict) else line
+        if not (isinstance(item, dict) and set(item) == {"language", "text"} and isinstance(item["text"], str)
+                and isinstance(item["language"], str) and item["language"].strip()):
+            raise _fail(path, f"each '{where}' item is a text or a mapping with 'language' and 'text'", iline)
+        found.append(Example(item["text"], item["language"].strip().lower()))
+    return found
 
 
 def default_rule_dirs() -> list[Path]:
@@ -160,10 +192,10 @@ def _validate(path: Path, data: Any, lexicons: dict[str, Lexicon]) -> Rule:
     ):
         raise _fail(path, "'sources' must be a non-empty list of {title, pinpoint, url?}", line("sources"))
     examples = data["examples"]
-    if not isinstance(examples, dict) or not all(
-        isinstance(examples.get(k), list) and all(isinstance(x, str) for x in examples.get(k)) for k in ("flag", "pass")
-    ):
+    if not isinstance(examples, dict) or not all(isinstance(examples.get(k), list) for k in ("flag", "pass")):
         raise _fail(path, "'examples' needs 'flag' and 'pass' lists of texts", line("examples"))
+    examples = {k: _examples(path, examples[k], f"examples.{k}", line("examples")) for k in ("flag", "pass")}
+    todo = {k: _examples(path, data.get(f"todo_{k}") or [], f"todo_{k}", line(f"todo_{k}")) for k in ("flag", "pass")}
     kind = data["kind"]
     if kind == "absence":
         if "match" not in data or ("absent" not in data and not data.get("undefined")):
@@ -206,11 +238,11 @@ def _validate(path: Path, data: Any, lexicons: dict[str, Lexicon]) -> Rule:
     return Rule(
         code=data["code"], name=data["name"], kind=kind, severity=data["severity"], stance=data["stance"],
         scope=data["scope"], message=" ".join(data["message"].split()), description=data["description"].strip(),
-        sources=[dict(s) for s in sources], examples={"flag": list(examples["flag"]), "pass": list(examples["pass"])},
+        sources=[dict(s) for s in sources], examples=examples,
         spec=spec, path=path, topic=path.parent.name, title=str(data.get("title") or data["name"]),
         precision=str(data.get("precision", "high")), tags=list(data.get("tags") or []),
         suggestion=(data.get("suggestion") or None),
-        todo={"flag": list(data.get("todo_flag") or []), "pass": list(data.get("todo_pass") or [])},
+        todo=todo,
     )
 
 

@@ -439,10 +439,42 @@ def run_rules(outline: Outline, ruleset: "RuleSet") -> list[Finding]:
         return []
     compiled = compiled_for(ruleset, outline.document.language)
     evaluator = _Evaluator(outline, compiled)
-    findings = [_finding(outline, crule.rule, clause, span) for crule, clause, span in evaluator.run()]
+    findings = [_finding(outline, crule.rule, clause, span)
+                for crule, clause, span in evaluator.run() if _frames_agree(outline, crule.rule, clause, span)]
     findings += _frame_findings(outline, ruleset, findings)
+    _attach_frames(outline, findings)
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def _frames_agree(outline: Outline, rule: "Rule", clause: Clause, span: Span) -> bool:
+    """A phrase match of a rule that also reads frames stands unless the frame around it
+    contradicts the rule: a means the frame found required, a child-only subject, smuggling, a
+    provision that excludes the measure (the rule's ``not ...`` conditions). The frame may lack
+    words the phrase rule knows; it may not overrule what it did find, so check and compare read a
+    provision one way."""
+    spec = rule.spec.get("frame")
+    if not spec:
+        return True
+    from lintlaw.analysis import frames_of
+    from lintlaw.analysis.conditions import contradicts
+
+    around = [f for f in frames_of(outline) if f.start <= span[0] < f.end]
+    return not around or not contradicts(spec, min(around, key=lambda f: f.end - f.start))
+
+
+def _attach_frames(outline: Outline, findings: list[Finding]) -> None:
+    """Give each finding the summary of the innermost frame around it, so a reader sees what the
+    provision was read as ("acts: moving (s. 14); means: none; ...")."""
+    if not findings:
+        return
+    from lintlaw.analysis import frames_of
+
+    frames = frames_of(outline)
+    for finding in findings:
+        around = [f for f in frames if f.start <= finding.start < f.end]
+        if around:
+            finding.frame = min(around, key=lambda f: f.end - f.start).summary()
 
 
 def _frame_findings(outline: Outline, ruleset: "RuleSet", found: list[Finding]) -> list[Finding]:

@@ -51,6 +51,34 @@ def clause_rows(root: Path, stem: str) -> list[tuple[int, str, str, str]]:
     return rows
 
 
+def labelled_views(root: Path, stems: list[str]):
+    """(classifier view, label) for every labelled clause of ``stems`` that today's outline has."""
+    from lintlaw.ingest import read_path
+    from lintlaw.structure import segment
+    from lintlaw.structure.provisions import cues_for, view_of
+    from lintlaw.structure.render import clause_text, lines_of
+
+    for stem in stems:
+        path = root / "eval" / "provisions" / f"{stem}.tsv"
+        if not path.is_file():
+            continue
+        outline = segment(read_path(root / "corpus" / "laws" / f"{stem}.txt"))
+        cues = cues_for(outline.document.language)
+        by_key: dict[tuple[int, str], object] = {}
+        by_line: dict[int, list[object]] = defaultdict(list)
+        for clause in outline.clauses():
+            words = clause_text(outline, clause) or (f"[{clause.heading}]" if clause.heading else "")
+            line = lines_of(outline, clause)[0]
+            by_key[(line, _key_text(words))] = clause
+            by_line[line].append(clause)
+        for label in read_labels(path):
+            clause = by_key.get((label.line, _key_text(label.text)))
+            if clause is None and len(by_line.get(label.line, ())) == 1:
+                clause = by_line[label.line][0]
+            if clause is not None:
+                yield view_of(outline, clause, cues), label.type
+
+
 def template(root: Path, stem: str) -> str:
     """A TSV with every clause of the law and an empty ``type`` column."""
     out = io.StringIO()

@@ -21,7 +21,7 @@ from lintlaw.protocol.reference import CATEGORIES, Reference
 
 ABOUT_TRAFFICKING = {
     "all": ["acts", "purposes", "not smuggling", "not excludes"],
-    "any": ["names-trafficking", ["titled-trafficking", "movement", "not buyer", "not seller"]],
+    "any": [["names-trafficking", "movement"], ["titled-trafficking", "moving", "not buyer", "not seller"]],
 }
 PROTOCOL_IDS = {
     "acts": {"recruit": "recruitment", "transport": "transportation", "transfer": "transfer",
