@@ -207,6 +207,19 @@ def test_screenshot_of_a_law_from_the_corpus(page):
     page.frame_locator("#report").locator("article.finding").first.wait_for()
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / "serve-page.png"
-    page.set_viewport_size({"width": 1280, "height": 1100})
+    page.set_viewport_size({"width": 1280, "height": 1400})
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 20_000
+
+
+def test_without_javascript_the_form_opens_the_report(browser, site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site[0] + "/")
+    page.set_input_files("#file", str(LAW))
+    with page.expect_navigation(timeout=120_000):
+        page.click("#submit")
+    assert page.url.endswith("/report.html")
+    assert page.locator("article.finding").count() >= 1
+    assert page.locator("#protocol").is_visible()
+    context.close()

@@ -10,7 +10,6 @@ read: that is how the page's language choice reaches the comparison. A test keep
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 from lintlaw.config import Config
@@ -125,6 +124,7 @@ def run_report(job: Job, *, config: Config, ruleset: Any) -> dict[str, Any]:
     from lintlaw.protocol.compare import compare_document
     from lintlaw.protocol.render import RENDERERS
     from lintlaw.report import FORMATTERS
+    from lintlaw.report.common import severity_counts
 
     document, detected = read_upload(job.law, job.language)
     earlier = read_upload(job.earlier, job.language)[0] if job.earlier is not None else None
@@ -147,7 +147,7 @@ def run_report(job: Job, *, config: Config, ruleset: Any) -> dict[str, Any]:
         "language": document.language,
         "detected_language": detected,
         "findings": len(result.findings),
-        "severities": dict(Counter(f.severity for f in result.findings)),
+        "severities": severity_counts(result.findings),
         "files": files,
     }
 

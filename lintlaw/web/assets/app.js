@@ -11,7 +11,9 @@
 
   function describeFile() {
     const file = fileInput.files[0];
-    $("chosen").textContent = file ? `Chosen: ${file.name} (${(file.size / 1048576).toFixed(1)} MB)` : "";
+    const size = !file ? "" : file.size < 1048576 ? `${Math.max(1, Math.round(file.size / 1024))} KB`
+      : `${(file.size / 1048576).toFixed(1)} MB`;
+    $("chosen").textContent = file ? `Chosen: ${file.name} (${size})` : "";
   }
 
   ["dragenter", "dragover"].forEach((type) => drop.addEventListener(type, (event) => {
@@ -69,7 +71,8 @@
     stopTimer();
     show(status, false);
     $("result-title").textContent = data.title || data.name;
-    const counts = Object.entries(data.severities).map(([s, n]) => `${n} ${s}`).join(", ");
+    const counts = Object.entries(data.severities).filter(([, n]) => n > 0)
+      .map(([s, n]) => `${n} ${s}${n === 1 ? "" : "s"}`).join(", ");
     $("result-summary").textContent =
       `${data.findings} finding${data.findings === 1 ? "" : "s"}${counts ? " (" + counts + ")" : ""} in ${data.name}.`;
     const detected = language.querySelector(`option[value="${data.detected_language}"]`);
