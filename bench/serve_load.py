@@ -80,6 +80,25 @@ def start_server(workers: int, folder: Path) -> tuple[str, subprocess.Popen]:
     raise SystemExit("lintlaw serve did not start within 90 s")
 
 
+def peak_rss_mb(pid: int) -> dict[str, float] | None:
+    """Peak resident memory (VmHWM) of the server and of each worker process, in MB (Linux only)."""
+    def hwm(proc: int) -> float:
+        for line in Path(f"/proc/{proc}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+        return 0.0
+
+    try:
+        children = [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit()
+                    and (p / "stat").read_text().rsplit(")", 1)[1].split()[1] == str(pid)]
+        workers = [c for c in sorted(children) if b"resource_tracker" not in Path(f"/proc/{c}/cmdline").read_bytes()]
+        peaks = {"server": hwm(pid)}
+        peaks.update({f"worker {i}": hwm(child) for i, child in enumerate(workers, start=1)})
+        return peaks
+    except OSError:
+        return None
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))] if ordered else float("nan")
@@ -162,6 +181,8 @@ def run_load(requests: int = 50, concurrency: int = 50, workers: int = 2, time_l
         try:
             figures = asyncio.run(_load(url.rstrip("/"), laws, expected, requests, concurrency, time_limit))
             figures["server_running_after"] = process is None or process.poll() is None
+            if process is not None:
+                figures["peak_rss_mb"] = peak_rss_mb(process.pid)
         finally:
             if process is not None:
                 process.terminate()
