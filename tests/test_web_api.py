@@ -271,3 +271,22 @@ def test_an_analysis_over_the_time_limit_is_stopped_and_the_worker_replaced():
         app.state.pool.time_limit = 120
         again = client.post("/api/check", files=upload(LAWS / LAW))
         assert again.status_code == 200 and again.json()["findings"]
+
+
+def test_every_serve_error_code_and_option_is_documented():
+    from lintlaw.web.errors import CODES
+
+    errors_md = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
+    assert [c for c in CODES if f"| {c} |" not in errors_md] == []
+    serve_md = (ROOT / "docs" / "serve.md").read_text(encoding="utf-8")
+    for option in ("--host", "--port", "--max-upload-mb", "--time-limit", "--workers", "LINTLAW_CHROMIUM"):
+        assert f"`{option}`" in serve_md, option
+    assert (ROOT / "docs" / "images" / "serve-page.png").stat().st_size > 20_000
+
+
+def test_serve_refuses_bad_options_and_broken_rules_before_listening(cli, tmp_path):
+    bad = cli("serve", "--port", "0")
+    assert bad.returncode == 2 and "E379" in bad.stderr
+    (tmp_path / "lintlaw.toml").write_text('rule-dirs = ["missing-rules"]\n', encoding="utf-8")
+    broken = cli("serve", "--port", "1", cwd=tmp_path)
+    assert broken.returncode == 2 and "E205" in broken.stderr

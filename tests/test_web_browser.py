@@ -137,7 +137,21 @@ def test_a_docx_bill_shows_its_findings_and_the_protocol_comparison(page, tmp_pa
 
 
 def test_the_language_is_shown_and_can_be_changed(page):
-    analyse(page, LAW)
+    # Record what the progress indicator said while the law was analysed, however fast that was.
+    page.evaluate("""() => {
+      window.statusSeen = [];
+      new MutationObserver(() => {
+        const box = document.getElementById("status");
+        if (!box.hidden) window.statusSeen.push(document.getElementById("status-text").textContent);
+      }).observe(document.getElementById("status"), {subtree: true, childList: true, attributes: true,
+                                                      characterData: true});
+    }""")
+    page.set_input_files("#file", str(LAW))
+    page.click("#submit")
+    page.wait_for_selector("#result:not([hidden])", timeout=120_000)
+    seen = page.evaluate("() => window.statusSeen")
+    assert any(text.startswith("Analysing the law") for text in seen), seen
+    assert page.locator("#status").is_hidden()
     assert page.locator("#detected").inner_text().startswith("Detected: English (en)")
     page.select_option("#language", "fr")
     page.wait_for_selector("#detected:has-text('Read as fr')", timeout=120_000)

@@ -32,7 +32,11 @@ def register(app: typer.Typer) -> None:
         except ImportError as exc:
             raise ConfigError(f"lintlaw serve needs the web extra ({exc.name} is missing): "
                               "pip install 'lintlaw[web]'", code=E370) from None
+        from lintlaw.config import load_config
+        from lintlaw.engine import load_rules
         from lintlaw.web.settings import MB, ServeSettings
+
+        load_rules(load_config().rule_dirs)  # a broken configuration or rule file stops here, not at the first upload
 
         settings = ServeSettings(max_upload_bytes=int(max_upload_mb * MB), time_limit=time_limit, workers=workers)
         shown = f"[{host}]" if ":" in host else host

@@ -25,8 +25,12 @@ def _worker_main(conn: Connection) -> None:
     from lintlaw.engine import load_rules
     from lintlaw.web.pipeline import RUNNERS
 
-    config = load_config()
-    ruleset = load_rules(config.rule_dirs)
+    broken: LintlawError | None = None
+    try:
+        config = load_config()
+        ruleset = load_rules(config.rule_dirs)
+    except LintlawError as exc:  # a configuration or rule file broken since the server started
+        broken = exc
     while True:
         try:
             job = conn.recv()
@@ -35,6 +39,8 @@ def _worker_main(conn: Connection) -> None:
         if job is None:
             return
         try:
+            if broken is not None:
+                raise broken
             reply: tuple[str, Any] = ("ok", RUNNERS[job.kind](job, config=config, ruleset=ruleset))
         except LintlawError as exc:
             reply = ("error", exc.to_dict())
