@@ -90,6 +90,39 @@ def test_compare_with_an_earlier_version_returns_the_against_json(client, rulese
     assert answer.json()["mode"] == "against" and answer.json()["introduced"]
 
 
+def _builders():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("ingest_builders", ROOT / "tests" / "fixtures" / "ingest" / "builders.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+DEFINITION = '"Trafficking" means the moving of women for prostitution, with or without their consent.'
+
+
+def every_format() -> dict[str, tuple[bytes, str]]:
+    builders = _builders()
+    return {
+        "law.txt": (DEFINITION.encode(), "text"),
+        "law.md": (f"---\ntitle: A bill\n---\n# A bill\n\n1. {DEFINITION}\n".encode(), "markdown"),
+        "law.html": (f"<html lang='en'><body><h1>A bill</h1><p>1. {DEFINITION}</p></body></html>".encode(), "html"),
+        "law.docx": (builders.docx_bytes(lambda d: d.add_paragraph(f"1. {DEFINITION}")), "docx"),
+        "law.pdf": (builders.pdf_bytes([[f"1. {DEFINITION[:60]}", DEFINITION[60:]]]), "pdf"),
+        "act.xml": ((ROOT / "tests" / "fixtures" / "ingest" / "act_akn3.xml").read_bytes(), "akn"),
+    }
+
+
+def test_every_format_of_the_page_is_read(client):
+    for name, (data, fmt) in every_format().items():
+        answer = client.post("/api/check", files={"file": (name, data)})
+        assert answer.status_code == 200, (name, answer.text)
+        assert answer.json()["files"][0]["path"] == name
+        if fmt != "akn":  # the Akoma Ntoso fixture is a neutral act
+            assert "LL102" in {f["code"] for f in answer.json()["findings"]}, name
+
+
 def test_language_is_detected_and_can_be_overridden(client):
     german = upload(LAWS / "de_prostschg_2016.txt")
     assert client.post("/api/check", files=german).json()["files"][0]["language"] == "de"

@@ -9,6 +9,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from lintlaw import __version__
+from lintlaw.ingest.detect import SUFFIXES
 from lintlaw.web.downloads import MEDIA_TYPES, download_list, saved_name
 from lintlaw.web.errors import E376, WebError
 from lintlaw.web.forms import read_job
@@ -36,6 +37,7 @@ async def index(request: Request) -> Response:
     page = (asset_text("page.html")
             .replace("{{max_mb}}", f"{settings.max_upload_bytes / 2**20:g}")
             .replace("{{languages}}", language_options())
+            .replace("{{accept}}", ",".join(sorted(SUFFIXES)))
             .replace("{{version}}", html.escape(__version__)))
     return HTMLResponse(page)
 
