@@ -106,7 +106,10 @@ def percentile(values: list[float], share: float) -> float:
 
 async def _load(base: str, laws: list[Path], expected: dict[str, dict], requests: int, concurrency: int,
                 time_limit: float) -> dict:
-    import httpx
+    try:  # the successor of httpx, which Starlette's test client also prefers
+        import httpx2 as httpx
+    except ImportError:
+        import httpx
 
     gate = asyncio.Semaphore(concurrency)
     latencies: list[float] = []

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("starlette")
-pytest.importorskip("httpx")
+pytest.importorskip("httpx2")
 from starlette.testclient import TestClient  # noqa: E402
 
 from lintlaw.api import lint_path  # noqa: E402

@@ -25,7 +25,7 @@ def load_bench():
 
 def test_fifty_concurrent_uploads_are_all_answered_right():
     pytest.importorskip("starlette")
-    pytest.importorskip("httpx")
+    pytest.importorskip("httpx2")
     figures = load_bench().run_load(requests=50, concurrency=50, workers=2, time_limit=300)
     assert figures["failed"] == [] and figures["wrong"] == [] and not figures["timed_out"]
     assert figures["ok"] == 50
