@@ -19,7 +19,7 @@ def register(app: typer.Typer) -> None:
         time_limit: float = typer.Option(120.0, "--time-limit", help="Seconds one analysis may take."),
         workers: int = typer.Option(2, "--workers", help="Analyses run at the same time, each in its own process."),
     ) -> None:
-        """Serve a web page where a law is dropped in and its report read (needs lintlaw[web])."""
+        """Serve a web page where a law is dropped in and its report read (needs the web extra)."""
         from lintlaw.web.errors import E370, E379
 
         if not 0 < port < 65536 or max_upload_mb <= 0 or time_limit <= 0 or workers < 1:
