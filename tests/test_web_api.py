@@ -323,3 +323,29 @@ def test_serve_refuses_bad_options_and_broken_rules_before_listening(cli, tmp_pa
     (tmp_path / "lintlaw.toml").write_text('rule-dirs = ["missing-rules"]\n', encoding="utf-8")
     broken = cli("serve", "--port", "1", cwd=tmp_path)
     assert broken.returncode == 2 and "E205" in broken.stderr
+
+
+def test_a_heavy_law_does_not_hold_up_a_small_one():
+    """Two workers: a short text sent while a long law is analysed comes back first."""
+    import threading
+    import time
+
+    heavy = (LAWS / LAW).read_text(encoding="utf-8") * 30
+    app = create_app(ServeSettings(workers=2, time_limit=300))
+    with TestClient(app) as client:
+        client.post("/api/check", data={"text": DEFINITION})  # both workers started and warm
+        finished: dict[str, float] = {}
+
+        def send_heavy() -> None:
+            answer = client.post("/api/check", files={"file": ("long.txt", heavy.encode())})
+            assert answer.status_code == 200
+            finished["heavy"] = time.monotonic()
+
+        thread = threading.Thread(target=send_heavy)
+        thread.start()
+        time.sleep(0.5)
+        small = client.post("/api/check", data={"text": DEFINITION})
+        finished["small"] = time.monotonic()
+        thread.join(timeout=300)
+        assert small.status_code == 200 and small.json()["findings"]
+        assert finished["small"] < finished["heavy"]
