@@ -134,6 +134,7 @@ def test_a_docx_bill_shows_its_findings_and_the_protocol_comparison(page, tmp_pa
     labels = page.locator("#downloads a").all_inner_texts()
     assert labels == ["HTML report", "PDF", "SARIF", "JSON", "CSV", "Changes (HTML)"]
     assert page.locator("#changes-link").is_visible()
+    assert page.locator("#open-report").get_attribute("href") == page.locator("#report").get_attribute("src")
 
 
 def test_the_language_is_shown_and_can_be_changed(page):

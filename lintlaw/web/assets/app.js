@@ -84,6 +84,7 @@
     show($("changes-link"), Boolean(data.changes));
     if (data.changes) { $("changes").href = data.changes; }
     $("report").src = data.report;
+    $("open-report").href = data.report;
     show(result, true);
   }
 
