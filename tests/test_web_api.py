@@ -323,6 +323,13 @@ def test_serve_refuses_bad_options_and_broken_rules_before_listening(cli, tmp_pa
     (tmp_path / "lintlaw.toml").write_text('rule-dirs = ["missing-rules"]\n', encoding="utf-8")
     broken = cli("serve", "--port", "1", cwd=tmp_path)
     assert broken.returncode == 2 and "E205" in broken.stderr
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        busy = cli("serve", "--port", str(taken.getsockname()[1]))
+    assert busy.returncode == 2 and "E379 cannot listen on 127.0.0.1:" in busy.stderr
 
 
 def test_a_heavy_law_does_not_hold_up_a_small_one():

@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import socket
+
 import typer
 
 from lintlaw.errors import ConfigError
+from lintlaw.web.errors import E370, E379
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def check_can_listen(host: str, port: int) -> None:
+    """Raise E379 when ``host:port`` cannot be bound (in use, no such address, no permission)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind((host, port))
+    except OSError as exc:
+        raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}", code=E379) from None
 
 
 def register(app: typer.Typer) -> None:
@@ -20,8 +34,6 @@ def register(app: typer.Typer) -> None:
         workers: int = typer.Option(2, "--workers", help="Analyses run at the same time, each in its own process."),
     ) -> None:
         """Serve a web page where a law is dropped in and its report read (needs the web extra)."""
-        from lintlaw.web.errors import E370, E379
-
         if not 0 < port < 65536 or max_upload_mb <= 0 or time_limit <= 0 or workers < 1:
             raise ConfigError("--port must be 1-65535; --max-upload-mb, --time-limit and --workers above 0",
                               code=E379)
@@ -37,6 +49,7 @@ def register(app: typer.Typer) -> None:
         from lintlaw.web.settings import MB, ServeSettings
 
         load_rules(load_config().rule_dirs)  # a broken configuration or rule file stops here, not at the first upload
+        check_can_listen(host, port)
 
         settings = ServeSettings(max_upload_bytes=int(max_upload_mb * MB), time_limit=time_limit, workers=workers)
         shown = f"[{host}]" if ":" in host else host

@@ -36,6 +36,7 @@ async def index(request: Request) -> Response:
     settings = request.app.state.settings
     page = (asset_text("page.html")
             .replace("{{max_mb}}", f"{settings.max_upload_bytes / 2**20:g}")
+            .replace("{{keep_minutes}}", f"{settings.result_ttl / 60:g}")
             .replace("{{languages}}", language_options())
             .replace("{{accept}}", ",".join(sorted(SUFFIXES)))
             .replace("{{version}}", html.escape(__version__)))
