@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """One-command tasks for a fresh machine that has only Python 3.11+.
 
-    python3 tasks.py demo    # set up .venv and lint the bundled sample corpus
+    python3 tasks.py demo    # set up .venv (with the web page) and lint the bundled sample corpus
     python3 tasks.py test    # set up .venv (with test extras and a headless browser) and run every test
 
 Each task creates ``.venv`` if needed and installs the project into it; nothing is installed
@@ -51,9 +51,11 @@ def ensure_chromium() -> None:
 
 
 def demo() -> int:
-    ensure_venv()
+    ensure_venv("web")
     code = run(BIN / "lintlaw", "check", "corpus/laws", "corpus/bills", check=False)
     # 1 means "findings at or above --fail-on": the expected outcome on this corpus.
+    if code in (0, 1):
+        print(f"\nTo read a law's report in your browser: {(BIN / 'lintlaw').relative_to(ROOT)} serve   (then open http://127.0.0.1:8000/)")
     return 0 if code in (0, 1) else code
 
 

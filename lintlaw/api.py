@@ -104,3 +104,35 @@ def lint_path(
     suppressions.finish(result)
     result.sort()
     return result
+
+
+def lint_documents(
+    documents: Iterable[Document],
+    *,
+    config: Config | None = None,
+    ruleset: RuleSet | None = None,
+) -> LintResult:
+    """Lint Documents already read (an upload, say) exactly as :func:`lint_path` lints files."""
+    from lintlaw.suppress.session import SuppressionRun
+
+    config = config or Config()
+    full = ruleset if ruleset is not None else load_rules(config.rule_dirs)
+    ruleset = _ruleset_for(config, full)
+    suppressions = SuppressionRun(full, config)
+    result = LintResult()
+    for document in documents:
+        try:
+            outline, findings = lint_document(document, ruleset)
+        except LintlawError as exc:
+            exc.file = exc.file or document.path
+            result.errors.append(exc)
+            continue
+        result.files.append(FileSummary(
+            path=document.path, language=document.language, clauses=sum(1 for _ in outline.clauses()),
+            metadata=dict(document.metadata), format=document.format,
+        ))
+        kept = [f for f in findings if _keep(f, config, document.path)]
+        result.findings.extend(suppressions.document(document, outline, kept))
+    suppressions.finish(result)
+    result.sort()
+    return result

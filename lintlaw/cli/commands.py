@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "lintlaw.cli.rules",
     "lintlaw.cli.eval",
     "lintlaw.cli.scan",
+    "lintlaw.cli.serve",
 )
 
 
