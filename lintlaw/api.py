@@ -70,7 +70,7 @@ def lint_path(
 
     Pass a dict as ``documents`` to receive the ingested Documents keyed by display path.
     """
-    from lintlaw.ingest import iter_paths, read_path
+    from lintlaw.ingest import WalkOptions, iter_paths, read_path
     from lintlaw.suppress.session import SuppressionRun
 
     config = config or Config()
@@ -80,7 +80,9 @@ def lint_path(
     if isinstance(paths, (str, Path)):
         paths = [paths]
     result = LintResult()
-    for display, path in iter_paths([str(p) for p in paths], exclude=config.exclude):
+    walk = WalkOptions(follow_links=config.follow_links, ignore_files=config.ignore_files)
+    found = iter_paths([str(p) for p in paths], exclude=config.exclude, options=walk, notices=result.notices)
+    for display, path in found:
         if path is not None and config.is_excluded(path):
             continue
         try:

@@ -17,6 +17,7 @@ ignore = ["LL116"]
 from __future__ import annotations
 
 import fnmatch
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -48,6 +49,8 @@ class Config:
     rule_dirs: list[Path] = field(default_factory=list)
     per_path: list[PathOverride] = field(default_factory=list)
     source: Path | None = None
+    follow_links: bool = False  # follow links that lead outside the folders walked
+    ignore_files: bool = True  # respect .gitignore and .lintlawignore in folder walks
 
     @property
     def root(self) -> Path:
@@ -57,6 +60,11 @@ class Config:
         p = Path(path)
         try:
             return PurePosixPath(p.resolve().relative_to(self.root.resolve())).as_posix()
+        except (OSError, RuntimeError):  # a symbolic-link loop: place it without resolving
+            try:
+                return PurePosixPath(Path(os.path.abspath(p)).relative_to(os.path.abspath(self.root))).as_posix()
+            except ValueError:
+                return PurePosixPath(p).as_posix()
         except ValueError:
             return PurePosixPath(p).as_posix()
 
@@ -161,7 +169,8 @@ def load_config(start: Path | None = None, explicit: Path | None = None) -> Conf
 
 
 def merge_cli(config: Config, *, select: Sequence[str] = (), ignore: Sequence[str] = (),
-              fail_on: str | None = None, rule_dirs: Sequence[str] = (), exclude: Sequence[str] = ()) -> Config:
+              fail_on: str | None = None, rule_dirs: Sequence[str] = (), exclude: Sequence[str] = (),
+              follow_links: bool = False, no_ignore_files: bool = False) -> Config:
     """Command-line options win over the file: --select replaces, --ignore and the others extend."""
     if fail_on is not None and fail_on not in FAIL_ON:
         raise ConfigError(f"--fail-on must be one of {', '.join(FAIL_ON)}", code="E304")
@@ -173,4 +182,6 @@ def merge_cli(config: Config, *, select: Sequence[str] = (), ignore: Sequence[st
         rule_dirs=config.rule_dirs + [Path(d) for d in rule_dirs],
         per_path=config.per_path,
         source=config.source,
+        follow_links=follow_links or config.follow_links,
+        ignore_files=config.ignore_files and not no_ignore_files,
     )

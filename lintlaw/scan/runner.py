@@ -17,7 +17,7 @@ from typing import Callable, Iterator, Protocol
 
 from lintlaw import __version__
 from lintlaw.errors import InputError
-from lintlaw.ingest.paths import read_bytes_at
+from lintlaw.ingest.paths import WalkOptions, read_bytes_at
 from lintlaw.scan.analyse import Analyser, EngineAnalyser
 from lintlaw.scan.metadata import SIDECAR_SUFFIX, PathPattern
 from lintlaw.scan.records import FAILED, DocumentResult, Job
@@ -40,6 +40,7 @@ class ScanOptions:
     excluded: Excluded | None = None
     force: bool = False
     prune: bool = False
+    walk: WalkOptions = field(default_factory=WalkOptions)
 
 
 @dataclass
@@ -60,6 +61,7 @@ class ScanSummary:
     missing: int = 0
     pruned: int = 0
     failures: list[tuple[str, str, str]] = field(default_factory=list)
+    notices: list[InputError] = field(default_factory=list)
 
     @property
     def failed_total(self) -> int:
@@ -143,9 +145,10 @@ def scan(
         )
         summary = ScanSummary(scan_id, executor.name, executor.jobs, pack.version)
         if observer:
-            observer.start(count_candidates(options.roots, options.excluded))
+            observer.start(count_candidates(options.roots, options.excluded, options.walk))
         producer = _Producer(options, store, summary, pattern, pack.version, observer)
-        for result in executor.run(producer.jobs(iter_candidates(options.roots, options.excluded))):
+        candidates = iter_candidates(options.roots, options.excluded, options=options.walk, notices=summary.notices)
+        for result in executor.run(producer.jobs(candidates)):
             store.record(result, scan_id=scan_id, ruleset_version=pack.version, lintlaw_version=__version__)
             _count(summary, result, "scanned", observer)
         store.flush_seen(scan_id)
