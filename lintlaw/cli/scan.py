@@ -41,6 +41,9 @@ def scan_command(
     config: Optional[Path] = typer.Option(None, "--config", help="Configuration file (default: the nearest lintlaw.toml)."),
     force: bool = typer.Option(False, "--force", help="Analyse every document again, changed or not."),
     prune: bool = typer.Option(False, "--prune", help="Delete stored documents whose files are gone."),
+    wait: float = typer.Option(
+        0.0, "--wait", min=0.0, metavar="SECONDS", help="Wait this long for another scan of the same --db to finish."
+    ),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar (only on a terminal)."),
     follow_links: bool = typer.Option(False, "--follow-links", help="Follow symbolic links that lead outside the folders scanned."),
     no_ignore_files: bool = typer.Option(
@@ -77,6 +80,7 @@ def scan_command(
         excluded=cfg.is_excluded if cfg.exclude else None,
         force=force,
         prune=prune,
+        wait=wait,
         walk=WalkOptions(follow_links=cfg.follow_links, ignore_files=cfg.ignore_files),
     )
     bar = ProgressBar(enabled=progress)

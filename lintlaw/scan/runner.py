@@ -41,6 +41,7 @@ class ScanOptions:
     force: bool = False
     prune: bool = False
     walk: WalkOptions = field(default_factory=WalkOptions)
+    wait: float = 0.0  # seconds to wait for another scan of the same store to finish
 
 
 @dataclass
@@ -134,7 +135,7 @@ def scan(
     summary: ScanSummary | None = None
     status = "interrupted"
     try:
-        store = Store(options.db)
+        store = Store(options.db, wait=options.wait)
         scan_id = store.begin_scan(
             roots=roots,
             executor=executor.name,
@@ -152,9 +153,10 @@ def scan(
             store.record(result, scan_id=scan_id, ruleset_version=pack.version, lintlaw_version=__version__)
             _count(summary, result, "scanned", observer)
         store.flush_seen(scan_id)
-        summary.missing = store.missing(roots, scan_id)
-        if options.prune and summary.missing:
-            summary.pruned = store.prune(roots, scan_id)
+        if options.prune:
+            summary.missing = summary.pruned = store.prune(roots, scan_id)
+        else:
+            summary.missing = store.missing(roots, scan_id)
         status = "complete"
     finally:
         executor.close()
