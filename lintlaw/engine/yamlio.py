@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+from lintlaw.boundedyaml import BoundedLoader
 from lintlaw.errors import RuleError
 
 
@@ -20,8 +21,8 @@ class LineDict(dict):
         return self.key_lines.get(key, self.line)
 
 
-class _Loader(yaml.SafeLoader):
-    pass
+class _Loader(BoundedLoader):
+    """The bounded safe loader whose mappings remember their lines."""
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
@@ -40,7 +41,7 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 
 
 def parse_with_lines(text: str) -> Any:
-    """Parse YAML text (safe loader) into plain objects whose mappings are ``LineDict``."""
+    """Parse YAML text (bounded safe loader) into plain objects whose mappings are ``LineDict``."""
     return yaml.load(text, Loader=_Loader)  # noqa: S506 - SafeLoader subclass
 
 
