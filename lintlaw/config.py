@@ -137,6 +137,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None)
         raise ConfigError(f"invalid TOML: {exc}", file=str(path), line=line, code="E301") from None
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise ConfigError("configuration file is not UTF-8 text", file=str(path), line=line, code="E301") from None
     except OSError as exc:
         raise ConfigError(f"cannot read configuration: {exc.strerror}", file=str(path), code="E301") from None
 
