@@ -9,6 +9,7 @@ from lintlaw.config import Config
 from lintlaw.engine import RuleSet, load_rules, run_rules
 from lintlaw.engine.loader import rule_selected
 from lintlaw.errors import LintlawError
+from lintlaw.limits import time_limit
 from lintlaw.model import Document, FileSummary, Finding, LintResult, Outline, assign_fingerprints
 
 
@@ -86,8 +87,9 @@ def lint_path(
         if path is not None and config.is_excluded(path):
             continue
         try:
-            document = read_path(path if path is not None else "-", display=display)
-            outline, findings = lint_document(document, ruleset)
+            with time_limit(config.time_limit, display):
+                document = read_path(path if path is not None else "-", display=display)
+                outline, findings = lint_document(document, ruleset)
         except LintlawError as exc:
             exc.file = exc.file or display
             result.errors.append(exc)

@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Sequence
 
 from lintlaw.errors import ConfigError
+from lintlaw.limits import DEFAULT_SECONDS
 
 FAIL_ON = ("error", "warning", "info", "never")
 KNOWN_KEYS = {"select", "ignore", "fail-on", "exclude", "rule-dirs", "per-path", "extend-select", "extend-ignore"}
@@ -51,6 +52,7 @@ class Config:
     source: Path | None = None
     follow_links: bool = False  # follow links that lead outside the folders walked
     ignore_files: bool = True  # respect .gitignore and .lintlawignore in folder walks
+    time_limit: float | None = DEFAULT_SECONDS  # per document (None: no limit); see lintlaw.limits
 
     @property
     def root(self) -> Path:
@@ -173,7 +175,7 @@ def load_config(start: Path | None = None, explicit: Path | None = None) -> Conf
 
 def merge_cli(config: Config, *, select: Sequence[str] = (), ignore: Sequence[str] = (),
               fail_on: str | None = None, rule_dirs: Sequence[str] = (), exclude: Sequence[str] = (),
-              follow_links: bool = False, no_ignore_files: bool = False) -> Config:
+              follow_links: bool = False, no_ignore_files: bool = False, time_limit: float | None = None) -> Config:
     """Command-line options win over the file: --select replaces, --ignore and the others extend."""
     if fail_on is not None and fail_on not in FAIL_ON:
         raise ConfigError(f"--fail-on must be one of {', '.join(FAIL_ON)}", code="E304")
@@ -187,4 +189,5 @@ def merge_cli(config: Config, *, select: Sequence[str] = (), ignore: Sequence[st
         source=config.source,
         follow_links=follow_links or config.follow_links,
         ignore_files=config.ignore_files and not no_ignore_files,
+        time_limit=config.time_limit if time_limit is None else (time_limit or None),
     )

@@ -100,6 +100,9 @@ def register(app: typer.Typer) -> None:
         no_ignore_files: bool = typer.Option(
             False, "--no-ignore-files", help="Also lint files that .gitignore or .lintlawignore leave out."
         ),
+        timeout: Optional[float] = typer.Option(
+            None, "--timeout", min=0.0, metavar="SECONDS", help="Time limit per document (default 300; 0: none)."
+        ),
     ) -> None:
         """Lint law texts (txt, md, html, docx, pdf, Akoma Ntoso xml) for conflation patterns."""
         from lintlaw.api import lint_path
@@ -109,7 +112,7 @@ def register(app: typer.Typer) -> None:
         if fmt not in FORMAT_NAMES:
             raise ConfigError(f"unknown --format '{fmt}' (one of {', '.join(FORMAT_NAMES)})", code="E305")
         settings = merge_cli(resolve_config(config, select, ignore, fail_on, rules, exclude),
-                             follow_links=follow_links, no_ignore_files=no_ignore_files)
+                             follow_links=follow_links, no_ignore_files=no_ignore_files, time_limit=timeout)
         outputs = parse_outputs(output)
         from lintlaw.engine import load_rules
 

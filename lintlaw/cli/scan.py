@@ -41,6 +41,9 @@ def scan_command(
     config: Optional[Path] = typer.Option(None, "--config", help="Configuration file (default: the nearest lintlaw.toml)."),
     force: bool = typer.Option(False, "--force", help="Analyse every document again, changed or not."),
     prune: bool = typer.Option(False, "--prune", help="Delete stored documents whose files are gone."),
+    timeout: float = typer.Option(
+        300.0, "--timeout", min=0.0, metavar="SECONDS", help="Time limit per document (0: none)."
+    ),
     wait: float = typer.Option(
         0.0, "--wait", min=0.0, metavar="SECONDS", help="Wait this long for another scan of the same --db to finish."
     ),
@@ -81,6 +84,7 @@ def scan_command(
         force=force,
         prune=prune,
         wait=wait,
+        time_limit=timeout or None,
         walk=WalkOptions(follow_links=cfg.follow_links, ignore_files=cfg.ignore_files),
     )
     bar = ProgressBar(enabled=progress)

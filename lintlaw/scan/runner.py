@@ -18,6 +18,7 @@ from typing import Callable, Iterator, Protocol
 from lintlaw import __version__
 from lintlaw.errors import InputError
 from lintlaw.ingest.paths import WalkOptions, read_bytes_at
+from lintlaw.limits import DEFAULT_SECONDS
 from lintlaw.scan.analyse import Analyser, EngineAnalyser
 from lintlaw.scan.metadata import SIDECAR_SUFFIX, PathPattern
 from lintlaw.scan.records import FAILED, DocumentResult, Job
@@ -42,6 +43,7 @@ class ScanOptions:
     prune: bool = False
     walk: WalkOptions = field(default_factory=WalkOptions)
     wait: float = 0.0  # seconds to wait for another scan of the same store to finish
+    time_limit: float | None = DEFAULT_SECONDS  # per document, in the worker (None: no limit)
 
 
 @dataclass
@@ -238,6 +240,7 @@ class _Producer:
             sidecar=sidecar,
             sidecar_path=display_path(f"{candidate.key}{SIDECAR_SUFFIX}") if sidecar is not None else None,
             path_metadata=self.pattern.extract(candidate.relative) if self.pattern else {},
+            time_limit=self.options.time_limit,
         )
 
     def _unreadable(self, candidate: Candidate, exc: InputError) -> None:
