@@ -9,7 +9,7 @@ If a worker dies (killed, out of memory, a crash in native code), the pool is re
 documents that were in flight are run again one at a time: the one that kills its worker alone
 is recorded as failed with code E901, and the others are analysed normally. Each new pool first
 runs a trivial task, so workers that cannot start at all (E902) stop the scan instead of
-failing every document.
+failing every document. Workers end by themselves if the scan process dies (``orphan``).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from typing import Iterator
 
 from lintlaw.errors import LintlawError
 from lintlaw.scan.analyse import Analyser, analyse_in_worker, init_worker
+from lintlaw.scan.orphan import watch_parent
 from lintlaw.scan.records import DocumentResult, Job
 
 WORKER_DIED = "E901"
@@ -31,6 +32,12 @@ WORKERS_DID_NOT_START = "E902"
 def _context() -> multiprocessing.context.BaseContext:
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def init_local_worker(analyser: Analyser, scan_pid: int) -> None:
+    """Pool initializer: end with the scan process, then load the analyser once."""
+    watch_parent(scan_pid)
+    init_worker(analyser)
 
 
 class LocalExecutor:
@@ -46,7 +53,8 @@ class LocalExecutor:
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
-            max_workers=self.jobs, mp_context=_context(), initializer=init_worker, initargs=(self.analyser,)
+            max_workers=self.jobs, mp_context=_context(), initializer=init_local_worker,
+            initargs=(self.analyser, os.getpid()),
         )
 
     def _restart(self) -> ProcessPoolExecutor:
