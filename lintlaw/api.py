@@ -87,8 +87,10 @@ def lint_path(
         if path is not None and config.is_excluded(path):
             continue
         try:
-            with time_limit(config.time_limit, display):
+            # reading and analysing each have the limit; standard input may be slow to arrive
+            with time_limit(config.time_limit if path is not None else None, display):
                 document = read_path(path if path is not None else "-", display=display)
+            with time_limit(config.time_limit, display):
                 outline, findings = lint_document(document, ruleset)
         except LintlawError as exc:
             exc.file = exc.file or display

@@ -107,13 +107,15 @@ def _walk(
     def keep(display: str) -> None:
         found.append((PurePath(os.path.relpath(display, root)).as_posix(), display))
 
-    def visit(folder: str, rules: IgnoreRules) -> None:
+    pending = [(root, rules)]  # a stack, not recursion: folders may nest thousands deep
+    while pending:
+        folder, rules = pending.pop()
         try:
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
         except OSError:  # yielded, so reading it reports E101
             keep(folder)
-            return
+            continue
         if options.ignore_files:
             rules = rules.descend(folder)
         for entry in entries:
@@ -124,7 +126,7 @@ def _walk(
             if rules.levels and rules.ignored(display, is_dir=kind == "dir"):
                 continue
             if kind == "dir":
-                visit(display, rules)
+                pending.append((display, rules))
             elif kind == "broken":
                 keep(display)
             elif kind == "file" and PurePath(entry.name).suffix.lower() in SUFFIXES:
@@ -135,8 +137,6 @@ def _walk(
                             "(name it on the command line, or use --follow-links)", display))
                     continue
                 keep(display)
-
-    visit(root, rules)
     for _, display in sorted(found):
         yield display, Path(display)
 

@@ -65,7 +65,7 @@ def iter_candidates(
         real_root = root_path.resolve()
         rules = IgnoreRules.above(real_root) if options.ignore_files else IgnoreRules()
         walk = _Walk(real_root, key_root, excluded, options, notices)
-        yield from walk.folder(real_root, "", rules)
+        yield from walk.run(real_root, rules)
 
 
 @dataclass
@@ -76,7 +76,21 @@ class _Walk:
     options: WalkOptions
     notices: list[InputError] | None
 
-    def folder(self, directory: Path, prefix: str, rules: IgnoreRules) -> Iterator[Candidate]:
+    def run(self, root: Path, rules: IgnoreRules) -> Iterator[Candidate]:
+        """Depth first in sorted order, with a stack of open listings rather than recursion, so
+        folders nested thousands deep cannot exhaust the interpreter's stack."""
+        stack = [self.folder(root, "", rules)]
+        while stack:
+            item = next(stack[-1], None)
+            if item is None:
+                stack.pop()
+            elif isinstance(item, Candidate):
+                yield item
+            else:
+                stack.append(self.folder(*item))
+
+    def folder(self, directory: Path, prefix: str, rules: IgnoreRules) -> Iterator[Candidate | tuple]:
+        """The candidates of one folder, and ``(path, prefix, rules)`` for each sub-folder, in order."""
         try:
             with os.scandir(directory) as it:
                 entries = sorted(((e.name, entry_kind(e), e.is_symlink()) for e in it), key=lambda t: t[0])
@@ -96,7 +110,7 @@ class _Walk:
             if rules.levels and rules.ignored(path, is_dir=kind == "dir"):
                 continue
             if kind == "dir":
-                yield from self.folder(path, f"{relative}/", rules)
+                yield (path, f"{relative}/", rules)
             elif kind == "broken" or (kind == "file" and Path(name).suffix.lower() in SUPPORTED_SUFFIXES):
                 if self.excluded is not None and self.excluded(path):
                     continue
