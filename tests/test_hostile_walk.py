@@ -117,6 +117,7 @@ def test_ignore_files_are_respected_by_default_and_can_be_turned_off(tmp_path: P
     assert found(repo) == ["laws/a.txt", "laws/drafts/keep.txt", "notes/n.md"]
     assert found(repo / "laws") == ["laws/a.txt", "laws/drafts/keep.txt"]
     assert "build/copy.txt" in found(repo, ignore_files=False)
+    assert found(repo / "build") == ["build/copy.txt"]  # an ignored folder named on purpose
     scanned = sorted(c.relative for c in iter_candidates([repo]))
     assert scanned == ["laws/a.txt", "laws/drafts/keep.txt", "notes/n.md"]
     assert "pkg.egg-info/PKG-INFO.txt" in [c.relative for c in iter_candidates([repo], options=WalkOptions(ignore_files=False))]

@@ -32,7 +32,8 @@ class IgnoreRules:
     @classmethod
     def above(cls, folder: str | os.PathLike[str]) -> "IgnoreRules":
         """The rules for ``folder`` from its own ignore files and those of the folders above it
-        inside the same git work tree (a folder outside any work tree sees only its own)."""
+        inside the same git work tree (a folder outside any work tree sees only its own). A folder
+        that the files above would ignore was named on purpose: it sees only its own rules."""
         start = os.path.abspath(folder)
         chain = [start]
         current = start
@@ -44,9 +45,11 @@ class IgnoreRules:
             chain.append(parent)
             current = parent
         rules = cls()
-        for directory in reversed(chain):
+        for directory in reversed(chain[1:]):
             rules = rules.descend(directory)
-        return rules
+        if rules.levels and rules.ignored(start, is_dir=True):
+            rules = cls()
+        return rules.descend(start)
 
     def descend(self, folder: str | os.PathLike[str]) -> "IgnoreRules":
         """The rules for ``folder``, a sub-folder of this one: these plus its own ignore files."""
