@@ -154,7 +154,7 @@ def find_config(start: Path) -> Path | None:
         if candidate.is_file():
             return candidate
         candidate = folder / "pyproject.toml"
-        if candidate.is_file() and "lintlaw" in _read_toml(candidate).get("tool", {}):
+        if candidate.is_file() and "lintlaw" in _table(_read_toml(candidate).get("tool", {}), "tool", candidate):
             return candidate
     return None
 
@@ -167,10 +167,17 @@ def load_config(start: Path | None = None, explicit: Path | None = None) -> Conf
     if explicit is not None and not explicit.is_file():
         raise ConfigError("configuration file not found", file=str(explicit), code="E303")
     data = _read_toml(path)
-    table = data.get("tool", {}).get("lintlaw", {}) if path.name == "pyproject.toml" else data
-    if path.name == "lintlaw.toml" and "tool" in data and "lintlaw" in data["tool"]:
-        table = data["tool"]["lintlaw"]
+    tool = _table(data.get("tool", {}), "tool", path)
+    table = data
+    if path.name == "pyproject.toml" or "lintlaw" in tool:
+        table = _table(tool.get("lintlaw", {}), "tool.lintlaw", path)
     return _parse(table, path)
+
+
+def _table(value: Any, key: str, source: Path) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"'{key}' must be a table", file=str(source), code="E302")
+    return value
 
 
 def merge_cli(config: Config, *, select: Sequence[str] = (), ignore: Sequence[str] = (),

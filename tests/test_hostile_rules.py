@@ -88,3 +88,18 @@ def test_a_configuration_file_that_is_not_utf8_is_e301(tmp_path: Path, cli) -> N
     run = cli("check", "law.txt", cwd=tmp_path)
     assert run.returncode == 2 and "E301" in run.stderr and "lintlaw.toml:2" in run.stderr
 
+
+
+@pytest.mark.parametrize("name,body,words", [
+    ("pyproject.toml", "tool = 5\n", "'tool' must be a table"),
+    ("pyproject.toml", 'tool = "lintlaw"\n', "'tool' must be a table"),
+    ("pyproject.toml", "[tool]\nlintlaw = 5\n", "'tool.lintlaw' must be a table"),
+    ("lintlaw.toml", "[tool]\nlintlaw = [1]\n", "'tool.lintlaw' must be a table"),
+    ("lintlaw.toml", "select = 5\n", "'select' must be a list of strings"),
+    ("lintlaw.toml", "per-path = [1]\n", "'per-path' entry"),
+])
+def test_a_configuration_of_the_wrong_shape_is_e302(tmp_path: Path, name: str, body: str, words: str) -> None:
+    (tmp_path / name).write_text(body, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path)
+    assert caught.value.code == "E302" and words in caught.value.message and caught.value.file.endswith(name)

@@ -146,11 +146,16 @@ def test_notices_are_input_errors_with_code_e111(tmp_path: Path) -> None:
 
 
 def test_folders_nested_far_deeper_than_the_interpreter_stack(tmp_path: Path) -> None:
-    deep = tmp_path
-    for _ in range(1200):  # one level at a time: mkdir(parents=True) itself recurses
-        deep = deep / "d"
-        deep.mkdir()
-    (deep / "law.txt").write_text(GOOD, encoding="utf-8")
+    levels = [tmp_path]
+    for _ in range(1200):  # one level at a time: mkdir(parents=True) and rmtree recurse
+        levels.append(levels[-1] / "d")
+        levels[-1].mkdir()
+    (levels[-1] / "law.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "top.txt").write_text(GOOD, encoding="utf-8")
-    assert [Path(p).name for _, p in iter_paths([str(tmp_path)])] == ["law.txt", "top.txt"]
-    assert [c.relative.rsplit("/", 1)[-1] for c in iter_candidates([tmp_path])] == ["law.txt", "top.txt"]
+    try:
+        assert [Path(p).name for _, p in iter_paths([str(tmp_path)])] == ["law.txt", "top.txt"]
+        assert [c.relative.rsplit("/", 1)[-1] for c in iter_candidates([tmp_path])] == ["law.txt", "top.txt"]
+    finally:
+        (levels[-1] / "law.txt").unlink()
+        for level in reversed(levels[1:]):
+            level.rmdir()
