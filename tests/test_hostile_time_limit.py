@@ -111,3 +111,20 @@ def test_check_and_scan_on_the_command_line(tmp_path: Path, cli) -> None:
     scanned = cli("scan", "--no-progress", "-j", "1", "--db", "s.sqlite", "--rules", str(pack), "--timeout", "5",
                   "slow.txt", cwd=tmp_path)
     assert scanned.returncode == 2 and "E903" in scanned.stdout and "LL950" in scanned.stdout
+
+
+@pytest.mark.slow
+def test_a_worker_that_ignores_its_time_limit_is_stopped_and_the_scan_goes_on(tmp_path: Path) -> None:
+    from lintlaw.scan.local import LocalExecutor
+    from test_scan_support import WEDGE_MARK, Wedging
+
+    write_corpus(tmp_path / "c", 4)
+    (tmp_path / "c" / "wedged.txt").write_text(law_text(9) + f"\n{WEDGE_MARK}\n", encoding="utf-8")
+    options = ScanOptions(roots=[str(tmp_path / "c")], db=tmp_path / "s.sqlite", jobs=2, time_limit=0.5)
+    started = time.monotonic()
+    summary = scan(options, analyser=Wedging(),
+                   executor_factory=lambda o, a: LocalExecutor(a, 2, hard_limit=3.0))
+    assert time.monotonic() - started < 120
+    assert summary.scanned == 4
+    assert [(Path(p).name, code) for p, code, _ in summary.failures] == [("wedged.txt", "E903")]
+    assert "worker was stopped" in summary.failures[0][2]

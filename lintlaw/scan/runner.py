@@ -105,9 +105,9 @@ def make_executor(options: ScanOptions, analyser: Analyser) -> Executor:
         from lintlaw.scan.cluster import DaskExecutor
 
         return DaskExecutor(analyser, options.scheduler, timeout=options.connect_timeout)
-    from lintlaw.scan.local import LocalExecutor
+    from lintlaw.scan.local import LocalExecutor, hard_limit_for
 
-    return LocalExecutor(analyser, options.jobs or os.cpu_count() or 1)
+    return LocalExecutor(analyser, options.jobs or os.cpu_count() or 1, hard_limit=hard_limit_for(options.time_limit))
 
 
 def signature(content_hash: str, sidecar_hash: str, ruleset_version: str, pattern: str) -> str:
