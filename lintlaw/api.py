@@ -9,6 +9,7 @@ from lintlaw.config import Config
 from lintlaw.engine import RuleSet, load_rules, run_rules
 from lintlaw.engine.loader import rule_selected
 from lintlaw.errors import LintlawError
+from lintlaw.limits import time_limit
 from lintlaw.model import Document, FileSummary, Finding, LintResult, Outline, assign_fingerprints
 
 
@@ -70,7 +71,7 @@ def lint_path(
 
     Pass a dict as ``documents`` to receive the ingested Documents keyed by display path.
     """
-    from lintlaw.ingest import iter_paths, read_path
+    from lintlaw.ingest import WalkOptions, iter_paths, read_path
     from lintlaw.suppress.session import SuppressionRun
 
     config = config or Config()
@@ -80,12 +81,17 @@ def lint_path(
     if isinstance(paths, (str, Path)):
         paths = [paths]
     result = LintResult()
-    for display, path in iter_paths([str(p) for p in paths], exclude=config.exclude):
+    walk = WalkOptions(follow_links=config.follow_links, ignore_files=config.ignore_files)
+    found = iter_paths([str(p) for p in paths], exclude=config.exclude, options=walk, notices=result.notices)
+    for display, path in found:
         if path is not None and config.is_excluded(path):
             continue
         try:
-            document = read_path(path if path is not None else "-", display=display)
-            outline, findings = lint_document(document, ruleset)
+            # reading and analysing each have the limit; standard input may be slow to arrive
+            with time_limit(config.time_limit if path is not None else None, display):
+                document = read_path(path if path is not None else "-", display=display)
+            with time_limit(config.time_limit, display):
+                outline, findings = lint_document(document, ruleset)
         except LintlawError as exc:
             exc.file = exc.file or display
             result.errors.append(exc)

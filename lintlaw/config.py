@@ -17,12 +17,14 @@ ignore = ["LL116"]
 from __future__ import annotations
 
 import fnmatch
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Sequence
 
 from lintlaw.errors import ConfigError
+from lintlaw.limits import DEFAULT_SECONDS
 
 FAIL_ON = ("error", "warning", "info", "never")
 KNOWN_KEYS = {"select", "ignore", "fail-on", "exclude", "rule-dirs", "per-path", "extend-select", "extend-ignore"}
@@ -48,6 +50,9 @@ class Config:
     rule_dirs: list[Path] = field(default_factory=list)
     per_path: list[PathOverride] = field(default_factory=list)
     source: Path | None = None
+    follow_links: bool = False  # follow links that lead outside the folders walked
+    ignore_files: bool = True  # respect .gitignore and .lintlawignore in folder walks
+    time_limit: float | None = DEFAULT_SECONDS  # per document (None: no limit); see lintlaw.limits
 
     @property
     def root(self) -> Path:
@@ -57,6 +62,11 @@ class Config:
         p = Path(path)
         try:
             return PurePosixPath(p.resolve().relative_to(self.root.resolve())).as_posix()
+        except (OSError, RuntimeError):  # a symbolic-link loop: place it without resolving
+            try:
+                return PurePosixPath(Path(os.path.abspath(p)).relative_to(os.path.abspath(self.root))).as_posix()
+            except ValueError:
+                return PurePosixPath(p).as_posix()
         except ValueError:
             return PurePosixPath(p).as_posix()
 
@@ -129,6 +139,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None)
         raise ConfigError(f"invalid TOML: {exc}", file=str(path), line=line, code="E301") from None
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise ConfigError("configuration file is not UTF-8 text", file=str(path), line=line, code="E301") from None
     except OSError as exc:
         raise ConfigError(f"cannot read configuration: {exc.strerror}", file=str(path), code="E301") from None
 
@@ -141,7 +154,7 @@ def find_config(start: Path) -> Path | None:
         if candidate.is_file():
             return candidate
         candidate = folder / "pyproject.toml"
-        if candidate.is_file() and "lintlaw" in _read_toml(candidate).get("tool", {}):
+        if candidate.is_file() and "lintlaw" in _table(_read_toml(candidate).get("tool", {}), "tool", candidate):
             return candidate
     return None
 
@@ -154,14 +167,22 @@ def load_config(start: Path | None = None, explicit: Path | None = None) -> Conf
     if explicit is not None and not explicit.is_file():
         raise ConfigError("configuration file not found", file=str(explicit), code="E303")
     data = _read_toml(path)
-    table = data.get("tool", {}).get("lintlaw", {}) if path.name == "pyproject.toml" else data
-    if path.name == "lintlaw.toml" and "tool" in data and "lintlaw" in data["tool"]:
-        table = data["tool"]["lintlaw"]
+    tool = _table(data.get("tool", {}), "tool", path)
+    table = data
+    if path.name == "pyproject.toml" or "lintlaw" in tool:
+        table = _table(tool.get("lintlaw", {}), "tool.lintlaw", path)
     return _parse(table, path)
 
 
+def _table(value: Any, key: str, source: Path) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"'{key}' must be a table", file=str(source), code="E302")
+    return value
+
+
 def merge_cli(config: Config, *, select: Sequence[str] = (), ignore: Sequence[str] = (),
-              fail_on: str | None = None, rule_dirs: Sequence[str] = (), exclude: Sequence[str] = ()) -> Config:
+              fail_on: str | None = None, rule_dirs: Sequence[str] = (), exclude: Sequence[str] = (),
+              follow_links: bool = False, no_ignore_files: bool = False, time_limit: float | None = None) -> Config:
     """Command-line options win over the file: --select replaces, --ignore and the others extend."""
     if fail_on is not None and fail_on not in FAIL_ON:
         raise ConfigError(f"--fail-on must be one of {', '.join(FAIL_ON)}", code="E304")
@@ -173,4 +194,7 @@ def merge_cli(config: Config, *, select: Sequence[str] = (), ignore: Sequence[st
         rule_dirs=config.rule_dirs + [Path(d) for d in rule_dirs],
         per_path=config.per_path,
         source=config.source,
+        follow_links=follow_links or config.follow_links,
+        ignore_files=config.ignore_files and not no_ignore_files,
+        time_limit=config.time_limit if time_limit is None else (time_limit or None),
     )

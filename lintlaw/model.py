@@ -271,6 +271,7 @@ class LintResult:
     findings: list[Finding] = field(default_factory=list)
     errors: list[Any] = field(default_factory=list)  # LintlawError instances
     suppressed: list[Any] = field(default_factory=list)  # lintlaw.suppress.Suppressed, with reasons
+    notices: list[Any] = field(default_factory=list)  # LintlawError notices that change no exit code
 
     def sort(self) -> None:
         self.findings.sort(key=Finding.sort_key)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
+import tempfile
 from pathlib import Path
 from typing import Callable
 
@@ -11,13 +13,29 @@ import pytest
 
 import lintlaw.ingest as ingest
 from lintlaw.errors import InputError
-from lintlaw.ingest import CODES, read_bytes, read_path, read_text
+from lintlaw.ingest import CODES, iter_paths, read_bytes, read_path, read_text
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 _spec = importlib.util.spec_from_file_location("ingest_builders", FIXTURES / "builders.py")
 builders = importlib.util.module_from_spec(_spec)  # type: ignore[arg-type]
 _spec.loader.exec_module(builders)  # type: ignore[union-attr]
+
+def _link_out_of_folder() -> None:
+    """Walk a folder ``law`` holding a link to a file outside it; raise the notice."""
+    here = os.getcwd()
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            os.chdir(tmp)
+            os.mkdir("law")
+            Path("outside.txt").write_text("Text.", encoding="utf-8")
+            os.symlink(os.path.join(tmp, "outside.txt"), os.path.join("law", "link.txt"))
+            notices: list[InputError] = []
+            assert list(iter_paths(["law"], notices=notices)) == []
+        finally:
+            os.chdir(here)
+    raise notices[0]
+
 
 # One input per code; together they must cover every code in CODES.
 TRIGGERS: dict[str, Callable[[], object]] = {
@@ -31,6 +49,7 @@ TRIGGERS: dict[str, Callable[[], object]] = {
     "E108": lambda: read_bytes(b"---\ntitle: [\n---\nBody\n", "law.md"),
     "E109": lambda: read_bytes(builders.pdf_bytes([[]]), "law.pdf"),
     "E110": lambda: read_bytes(builders.pdf_bytes([["x"]], encrypt="pw"), "law.pdf"),
+    "E111": _link_out_of_folder,
 }
 
 

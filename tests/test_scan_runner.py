@@ -246,7 +246,7 @@ def test_unreadable_folder_candidate_is_recorded_as_e101(tmp_path: Path, monkeyp
     folder.mkdir()
     real = iter_candidates([tmp_path / "c"])
 
-    def with_folder(roots, excluded=None):
+    def with_folder(roots, excluded=None, **walk):
         yield from real
         yield Candidate(folder, folder.as_posix(), "sub")
 

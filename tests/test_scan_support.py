@@ -24,6 +24,7 @@ FAKE_RULES = (
 )
 CRASH_MARK = "CRASH-THE-WORKER"
 RAISE_MARK = "RAISE-INSIDE-LINT"
+WEDGE_MARK = "WEDGE-THE-WORKER"
 JURISDICTIONS = ("Atlantis", "Borduria", "Carpania", "Syldavia")
 
 
@@ -178,3 +179,19 @@ class BrokenWarmUp(FakeAnalyser):
 
     def warm_up(self) -> None:
         os._exit(3)
+
+
+@dataclass(frozen=True)
+class Wedging(FakeAnalyser):
+    """Never finishes a document holding ``WEDGE_MARK``, and ignores the time-limit signal
+    meanwhile, as a worker stuck in native code would."""
+
+    def lint(self, document: Document) -> tuple[int, list[Finding]]:
+        if WEDGE_MARK in document.text:
+            import signal
+            import time
+
+            signal.signal(signal.SIGALRM, signal.SIG_IGN)
+            while True:
+                time.sleep(0.05)
+        return super().lint(document)

@@ -94,6 +94,15 @@ def register(app: typer.Typer) -> None:
         with_compare: bool = typer.Option(
             False, "--compare", help="Add the law beside the Palermo Protocol to the HTML report (one document)."
         ),
+        follow_links: bool = typer.Option(
+            False, "--follow-links", help="Follow symbolic links that lead outside the folders walked."
+        ),
+        no_ignore_files: bool = typer.Option(
+            False, "--no-ignore-files", help="Also lint files that .gitignore or .lintlawignore leave out."
+        ),
+        timeout: Optional[float] = typer.Option(
+            None, "--timeout", min=0.0, metavar="SECONDS", help="Time limit per document (default 300; 0: none)."
+        ),
     ) -> None:
         """Lint law texts (txt, md, html, docx, pdf, Akoma Ntoso xml) for conflation patterns."""
         from lintlaw.api import lint_path
@@ -102,7 +111,8 @@ def register(app: typer.Typer) -> None:
 
         if fmt not in FORMAT_NAMES:
             raise ConfigError(f"unknown --format '{fmt}' (one of {', '.join(FORMAT_NAMES)})", code="E305")
-        settings = resolve_config(config, select, ignore, fail_on, rules, exclude)
+        settings = merge_cli(resolve_config(config, select, ignore, fail_on, rules, exclude),
+                             follow_links=follow_links, no_ignore_files=no_ignore_files, time_limit=timeout)
         outputs = parse_outputs(output)
         from lintlaw.engine import load_rules
 
@@ -117,6 +127,7 @@ def register(app: typer.Typer) -> None:
             extra["comparison"] = protocol_comparison(documents, ruleset)
         text = render_all(result, ruleset, fmt, outputs, documents, **extra)
         if not quiet:
+            sys.stderr.writelines(f"lintlaw: notice: {notice}\n" for notice in result.notices)
             sys.stdout.write(text)
             sys.stderr.write(gone_report(gone, baseline) if baseline is not None else "")
         raise typer.Exit(code)

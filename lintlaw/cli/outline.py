@@ -24,7 +24,10 @@ def _outlines(paths: list[str]) -> tuple[list[Any], list[LintlawError]]:
     from lintlaw.ingest import iter_paths, read_path
     from lintlaw.structure import segment_with_profile
 
-    found = list(iter_paths(paths))
+    notices: list[LintlawError] = []
+    found = list(iter_paths(paths, notices=notices))
+    for notice in notices:
+        typer.echo(f"lintlaw: notice: {notice}", err=True)
     single = len(paths) == 1 and len(found) == 1 and not Path(paths[0]).is_dir()
     results: list[Any] = []
     errors: list[LintlawError] = []

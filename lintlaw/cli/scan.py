@@ -41,11 +41,22 @@ def scan_command(
     config: Optional[Path] = typer.Option(None, "--config", help="Configuration file (default: the nearest lintlaw.toml)."),
     force: bool = typer.Option(False, "--force", help="Analyse every document again, changed or not."),
     prune: bool = typer.Option(False, "--prune", help="Delete stored documents whose files are gone."),
+    timeout: float = typer.Option(
+        300.0, "--timeout", min=0.0, metavar="SECONDS", help="Time limit per document (0: none)."
+    ),
+    wait: float = typer.Option(
+        0.0, "--wait", min=0.0, metavar="SECONDS", help="Wait this long for another scan of the same --db to finish."
+    ),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar (only on a terminal)."),
+    follow_links: bool = typer.Option(False, "--follow-links", help="Follow symbolic links that lead outside the folders scanned."),
+    no_ignore_files: bool = typer.Option(
+        False, "--no-ignore-files", help="Also scan files that .gitignore or .lintlawignore leave out."
+    ),
     output_format: str = typer.Option("text", "--format", help="Summary format: text or json."),
 ) -> None:
     """Scan a corpus into a database: parallel, resumable (unchanged documents are skipped)."""
     from lintlaw.config import load_config, merge_cli
+    from lintlaw.ingest import WalkOptions
     from lintlaw.scan import EngineAnalyser, ScanOptions, scan
     from lintlaw.scan.render import summary_dict, summary_text
 
@@ -57,6 +68,8 @@ def scan_command(
         ignore=ignore or [],
         rule_dirs=[str(p) for p in rules or []],
         exclude=exclude or [],
+        follow_links=follow_links,
+        no_ignore_files=no_ignore_files,
     )
     analyser = EngineAnalyser(
         rule_dirs=tuple(str(p) for p in cfg.rule_dirs), select=tuple(cfg.select), ignore=tuple(cfg.ignore)
@@ -70,6 +83,9 @@ def scan_command(
         excluded=cfg.is_excluded if cfg.exclude else None,
         force=force,
         prune=prune,
+        wait=wait,
+        time_limit=timeout or None,
+        walk=WalkOptions(follow_links=cfg.follow_links, ignore_files=cfg.ignore_files),
     )
     bar = ProgressBar(enabled=progress)
     try:
@@ -78,6 +94,8 @@ def scan_command(
     except KeyboardInterrupt:
         typer.echo(f"lintlaw: scan interrupted; {db} is consistent: run the same command to resume", err=True)
         raise
+    for notice in summary.notices:
+        typer.echo(f"lintlaw: notice: {notice}", err=True)
     if output_format == "json":
         typer.echo(json.dumps(summary_dict(summary, db), indent=2, ensure_ascii=False))
     else:

@@ -1,6 +1,9 @@
 """Load rule files (one rule per YAML file under ``rules/<topic>/``) and validate them.
 
-Every problem is a ``RuleError`` that names the YAML file and the line of the offending key.
+Rule folders may come from strangers, so every key and the type of every value is checked when a
+rule loads (a wrong type would otherwise surface later as a crash in a report or in the scan
+store), and a regex that can backtrack catastrophically is refused. Every problem is a
+``RuleError`` that names the YAML file and the line of the offending key.
 
 An example (``examples``, ``todo_flag``, ``todo_pass``) is a text, or a mapping ``{language: fr,
 text: …}`` for a text in another language than the one its words would be guessed as; it loads
@@ -16,6 +19,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from lintlaw.engine.lexicons import Lexicon, load_lexicons
+from lintlaw.engine.regexrisk import nested_repeat
 from lintlaw.engine.rule import KINDS, SCOPES, STANCES, Rule
 from lintlaw.engine.yamlio import LineDict, load_yaml
 from lintlaw.errors import RuleError
@@ -27,6 +31,11 @@ OPTIONAL = ("title", "precision", "tags", "suggestion", "match", "requires", "fo
 CODE_RE = re.compile(r"^[A-Z]{2,4}\d{3}$")
 NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ITEM_KEYS = {"lexicon", "entries", "terms", "exact", "pattern", "regex"}
+GROUP_KEYS = {"any", "scope"}
+SOURCE_KEYS = {"title", "pinpoint", "url"}
+EXAMPLE_KEYS = {"flag", "pass"}
+TEXT_FIELDS = ("title", "precision", "suggestion")
+TEXT_LIST_FIELDS = ("tags", "todo_flag", "todo_pass", "language", "applies_to")
 CONDITION_SCOPES = (*SCOPES, "inherited")
 DESCRIPTION_HEADINGS = ("## What it flags", "## Why it matters", "## Better drafting")
 
@@ -113,6 +122,9 @@ def _validate_group(path: Path, group: Any, where: str, line: int, lexicons: dic
     if not isinstance(group, dict) or not isinstance(group.get("any"), list) or not group["any"]:
         raise _fail(path, f"'{where}' needs an 'any' list of matchers", line, "E203")
     gline = group.line if isinstance(group, LineDict) else line
+    unknown = sorted(str(k) for k in set(group) - GROUP_KEYS)
+    if unknown:
+        raise _fail(path, f"'{where}': unknown key(s) {', '.join(unknown)} (a group has 'any' and 'scope')", gline, "E203")
     scope = group.get("scope")
     if scope is not None and scope not in CONDITION_SCOPES:
         raise _fail(path, f"'{where}': unknown scope '{scope}' (one of {', '.join(CONDITION_SCOPES)})", gline, "E203")
@@ -120,7 +132,13 @@ def _validate_group(path: Path, group: Any, where: str, line: int, lexicons: dic
         iline = item.line if isinstance(item, LineDict) else gline
         if not isinstance(item, dict) or not item or not set(item) <= ITEM_KEYS:
             raise _fail(path, f"'{where}': each matcher is one of lexicon/terms/pattern/regex", iline, "E203")
+        if "exact" in item and not isinstance(item["exact"], bool):
+            raise _fail(path, f"'{where}': 'exact' must be true or false", iline, "E203")
+        if "entries" in item and not _text_list(item["entries"]):
+            raise _fail(path, f"'{where}': 'entries' must be a list of lexicon entry names", iline, "E203")
         if "lexicon" in item:
+            if not isinstance(item["lexicon"], str):
+                raise _fail(path, f"'{where}': 'lexicon' must be a lexicon name", iline, "E203")
             lex = lexicons.get(item["lexicon"])
             if lex is None:
                 raise _fail(path, f"unknown lexicon '{item['lexicon']}'", iline, "E204")
@@ -142,12 +160,37 @@ def _validate_group(path: Path, group: Any, where: str, line: int, lexicons: dic
                         raise _fail(path, f"'{attr}' values must be strings (quote words such as \"no\" or "
                                     f"\"on\", which YAML reads as booleans)", iline, "E203")
         elif "regex" in item:
+            if not isinstance(item["regex"], str):
+                raise _fail(path, "'regex' must be a string", iline, "E203")
             try:
                 re.compile(item["regex"])
-            except (re.error, TypeError) as exc:
+            except (re.error, TypeError, OverflowError, RecursionError) as exc:
                 raise _fail(path, f"invalid regex: {exc}", iline, "E203") from None
+            if nested_repeat(item["regex"]):
+                raise _fail(path, f"regex {item['regex']!r} repeats a group that contains an unbounded repeat "
+                            "(as in '(a+)+'): it can take exponential time on a long clause; rewrite it "
+                            "without the nested quantifier (or make the inner one possessive, 'a++')", iline, "E203")
         else:
             raise _fail(path, "matcher needs lexicon, terms, pattern or regex", iline, "E203")
+
+
+def _text_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _validate_types(path: Path, data: LineDict) -> None:
+    """The optional fields' types: texts, lists of texts, a boolean (required ones are checked below)."""
+    for key in TEXT_FIELDS:
+        if key in data and not isinstance(data[key], str):
+            raise _fail(path, f"'{key}' must be text", data.line_of(key))
+    for key in TEXT_LIST_FIELDS:
+        if key in data and not _text_list(data[key]):
+            raise _fail(path, f"'{key}' must be a list of texts", data.line_of(key))
+    if "undefined" in data and not isinstance(data["undefined"], bool):
+        raise _fail(path, "'undefined' must be true or false", data.line_of("undefined"))
+    for key in ("match", "absent"):
+        if key in data and not isinstance(data[key], dict):
+            raise _fail(path, f"'{key}' must be a group with an 'any' list", data.line_of(key), "E203")
 
 
 def _validate_either(path: Path, group: dict, where: str, line: int, lexicons: dict[str, Lexicon]) -> None:
@@ -173,6 +216,7 @@ def _validate(path: Path, data: Any, lexicons: dict[str, Lexicon]) -> Rule:
         if key not in REQUIRED and key not in OPTIONAL:
             raise _fail(path, f"unknown field '{key}'", data.line_of(key))
     line = data.line_of
+    _validate_types(path, data)
     if not isinstance(data["code"], str) or not CODE_RE.match(data["code"]):
         raise _fail(path, "'code' must look like LL101", line("code"))
     if not isinstance(data["name"], str) or not NAME_RE.match(data["name"]):
@@ -188,11 +232,14 @@ def _validate(path: Path, data: Any, lexicons: dict[str, Lexicon]) -> Rule:
         raise _fail(path, f"'description' lacks the heading(s) {', '.join(missing)}", line("description"))
     sources = data["sources"]
     if not isinstance(sources, list) or not sources or not all(
-        isinstance(s, dict) and s.get("title") for s in sources
+        isinstance(s, dict) and set(s) <= SOURCE_KEYS and isinstance(s.get("title"), str) and s["title"].strip()
+        and all(isinstance(v, str) for v in s.values()) for s in sources
     ):
-        raise _fail(path, "'sources' must be a non-empty list of {title, pinpoint, url?}", line("sources"))
+        raise _fail(path, "'sources' must be a non-empty list of {title, pinpoint, url?} texts", line("sources"))
     examples = data["examples"]
-    if not isinstance(examples, dict) or not all(isinstance(examples.get(k), list) for k in ("flag", "pass")):
+    if not isinstance(examples, dict) or set(examples) - EXAMPLE_KEYS or not all(
+        isinstance(examples.get(k), list) for k in ("flag", "pass")
+    ):
         raise _fail(path, "'examples' needs 'flag' and 'pass' lists of texts", line("examples"))
     examples = {k: _examples(path, examples[k], f"examples.{k}", line("examples")) for k in ("flag", "pass")}
     todo = {k: _examples(path, data.get(f"todo_{k}") or [], f"todo_{k}", line(f"todo_{k}")) for k in ("flag", "pass")}
@@ -218,7 +265,9 @@ def _validate(path: Path, data: Any, lexicons: dict[str, Lexicon]) -> Rule:
                 _validate_group(path, group, f"{key}[{i}]", line(key), lexicons)
     if "absent" in data:
         _validate_group(path, data["absent"], "absent", line("absent"), lexicons)
-    if "min_clauses" in data and not (isinstance(data["min_clauses"], int) and data["min_clauses"] >= 0):
+    if "min_clauses" in data and not (
+        isinstance(data["min_clauses"], int) and not isinstance(data["min_clauses"], bool) and data["min_clauses"] >= 0
+    ):
         raise _fail(path, "'min_clauses' must be a whole number", line("min_clauses"))
     if "skip_provisions" in data:
         from lintlaw.structure.provisions import TYPES

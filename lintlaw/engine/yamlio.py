@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+from lintlaw.boundedyaml import BoundedLoader
 from lintlaw.errors import RuleError
 
 
@@ -20,8 +21,8 @@ class LineDict(dict):
         return self.key_lines.get(key, self.line)
 
 
-class _Loader(yaml.SafeLoader):
-    pass
+class _Loader(BoundedLoader):
+    """The bounded safe loader whose mappings remember their lines."""
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
@@ -31,6 +32,12 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     result.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            raise yaml.constructor.ConstructorError(
+                "while constructing a mapping", node.start_mark, "found a list or mapping as a key",
+                key_node.start_mark) from None
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[str(key)] = key_node.start_mark.line + 1
     return result
@@ -40,7 +47,7 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 
 
 def parse_with_lines(text: str) -> Any:
-    """Parse YAML text (safe loader) into plain objects whose mappings are ``LineDict``."""
+    """Parse YAML text (bounded safe loader) into plain objects whose mappings are ``LineDict``."""
     return yaml.load(text, Loader=_Loader)  # noqa: S506 - SafeLoader subclass
 
 

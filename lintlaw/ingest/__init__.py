@@ -19,6 +19,8 @@ Every failure is an ``InputError`` naming the file (and line/column where it hel
 - E108 malformed YAML front matter (with line/column)
 - E109 PDF without a text layer (scanned?)
 - E110 encrypted (password-protected) document
+- E111 a symbolic link that leads outside the folder being walked, not followed (a notice, not
+  an error: the run goes on and the exit code does not change)
 """
 
 from __future__ import annotations
@@ -29,13 +31,14 @@ from typing import Callable
 from lintlaw.ingest import akoma, htmlpage, pdftext, plain, worddoc
 from lintlaw.ingest.codes import CODES, E107, fail
 from lintlaw.ingest.detect import FORMATS, SUFFIXES, canonical, detect_format
-from lintlaw.ingest.paths import STDIN, iter_paths, read_bytes_at
+from lintlaw.ingest.paths import STDIN, WalkOptions, iter_paths, read_bytes_at
 from lintlaw.model import Document
 
 __all__ = [
     "CODES",
     "FORMATS",
     "SUPPORTED_SUFFIXES",
+    "WalkOptions",
     "detect_format",
     "iter_paths",
     "read_bytes",

@@ -18,6 +18,7 @@ E107 = "E107"
 E108 = "E108"
 E109 = "E109"
 E110 = "E110"
+E111 = "E111"
 
 CODES: dict[str, str] = {
     E101: "path not found or unreadable (missing, permission denied, a directory)",
@@ -30,6 +31,7 @@ CODES: dict[str, str] = {
     E108: "malformed YAML front matter",
     E109: "PDF without a text layer (scanned?)",
     E110: "encrypted (password-protected) document",
+    E111: "symbolic link leading outside the folder being walked, not followed (a notice)",
 }
 
 

@@ -13,14 +13,15 @@ from typing import Any
 
 import yaml
 
+from lintlaw.boundedyaml import BoundedLoader
 from lintlaw.ingest.codes import E108, fail
 
 _OPEN = re.compile(r"---[ \t]*\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
 
-class _Loader(yaml.SafeLoader):
-    """``SafeLoader`` that refuses aliases, so front matter cannot expand (or loop) when copied."""
+class _Loader(BoundedLoader):
+    """The bounded ``SafeLoader`` that also refuses aliases, so front matter cannot expand (or loop) when copied."""
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):

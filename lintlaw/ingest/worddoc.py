@@ -4,6 +4,12 @@ Text is read from the WordprocessingML itself (runs, tabs, breaks, tracked inser
 text, field codes or the fallback copy of text boxes). A paragraph's line breaks start new lines;
 a table row whose cells hold one paragraph each becomes one line (cells joined by a space), other
 rows give one line per paragraph. The core properties give the title and, if set, the language.
+
+A DOCX is a ZIP archive, and a small one can expand enormously. Before python-docx sees it, every
+XML part is inflated here in chunks, counting the bytes actually produced (never trusting the
+sizes the archive claims), and the package is refused (E105) once ``MAX_UNZIPPED`` is passed;
+binary parts (images, fonts) are not inflated at all. The repacked package is what python-docx
+parses, so memory stays within a small multiple of ``MAX_UNZIPPED``.
 """
 
 from __future__ import annotations
@@ -22,7 +28,9 @@ from lintlaw.ingest.language import choose
 from lintlaw.ingest.lines import LineBuilder
 from lintlaw.model import Document
 
-MAX_UNZIPPED = 256 * 1024 * 1024
+MAX_UNZIPPED = 96 * 1024 * 1024  # bytes of XML actually inflated, all parts together
+_CHUNK = 1024 * 1024
+_XML_SUFFIXES = (".xml", ".rels")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
 _WRAPPERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"), qn("w:smartTag")}
@@ -34,9 +42,9 @@ _HIDDEN = {qn("w:del"), qn("w:txbxContent"), qn("w:moveFrom"),
 
 def read(data: bytes, path: str) -> Document:
     """Open the DOCX package and render its body; a broken package is E105."""
-    _check_package(data, path)
+    package = _inflated_package(data, path)
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(package))
         numbering = Numbering(_numbering_xml(document), document.styles.element)
         builder = LineBuilder()
         _render(document.element.body, numbering, builder)
@@ -57,20 +65,42 @@ def read(data: bytes, path: str) -> Document:
     )
 
 
-def _check_package(data: bytes, path: str) -> None:
+def _inflated_package(data: bytes, path: str) -> bytes:
+    """The package repacked uncompressed, its XML parts inflated under ``MAX_UNZIPPED`` bytes in
+    all and its binary parts emptied; E105 for a damaged archive or one that expands too far."""
     if data.startswith(_OLE_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise fail(E110, "encrypted (password-protected) DOCX; save an unprotected copy", path)
         raise fail(E107, "legacy Word .doc format is not supported; save as .docx", path)
+    budget = [MAX_UNZIPPED]
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            infos = archive.infolist()
-    except Exception as exc:  # zipfile raises many types (NotImplementedError, struct.error …)
+            infos = [info for info in archive.infolist() if not info.is_dir()]
+            if "word/document.xml" not in {info.filename for info in infos}:
+                raise fail(E105, "not a Word document: word/document.xml is missing", path)
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as repacked:
+                for info in infos:
+                    xml = info.filename.lower().endswith(_XML_SUFFIXES)
+                    repacked.writestr(info.filename, _inflate(archive, info, budget, path) if xml else b"")
+    except InputError:
+        raise
+    except Exception as exc:  # zipfile raises many types (NotImplementedError, struct.error, zlib.error …)
         raise fail(E105, f"not a valid DOCX (ZIP) archive: {exc}", path) from None
-    if sum(info.file_size for info in infos) > MAX_UNZIPPED:
-        raise fail(E105, f"DOCX expands to more than {MAX_UNZIPPED // 2**20} MB", path)
-    if "word/document.xml" not in {info.filename for info in infos}:
-        raise fail(E105, "not a Word document: word/document.xml is missing", path)
+    return out.getvalue()
+
+
+def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: list[int], path: str) -> bytes:
+    """One member's bytes, read in chunks; each chunk is charged to ``budget`` before it is kept."""
+    chunks: list[bytes] = []
+    with archive.open(info) as member:
+        while chunk := member.read(_CHUNK):
+            budget[0] -= len(chunk)
+            if budget[0] < 0:
+                raise fail(E105, f"DOCX expands to more than {MAX_UNZIPPED // 2**20} MB of XML "
+                           f"(at {info.filename}); a document this large is refused", path)
+            chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _numbering_xml(document: Any) -> Any:

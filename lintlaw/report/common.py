@@ -159,7 +159,7 @@ def relative_uri(path: str, root: Path | None = None) -> str:
     if root is not None and pure.is_absolute():
         try:
             pure = Path(path).resolve().relative_to(Path(root).resolve())
-        except ValueError:
+        except (ValueError, OSError, RuntimeError):  # RuntimeError: a symbolic-link loop
             pass
     return pure.as_posix()
 

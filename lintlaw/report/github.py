@@ -62,12 +62,17 @@ def _annotation(finding: Finding, ruleset: Any, root: Path | None) -> str:
 
 
 def _log_line(finding: Finding, root: Path | None) -> str:
-    path = relative_uri(finding.file, root)
-    return f"{path}:{finding.line}:{finding.column}: {finding.code} [{finding.severity}] {finding.message}"
+    """A plain log line; the file name and message are escaped, so no part of it (a file named
+    ``x\n::error ::…``, say) can start a line the runner would read as a workflow command."""
+    path = escape_property(relative_uri(finding.file, root))
+    return (f"{path}:{finding.line}:{finding.column}: {escape_data(finding.code)} [{finding.severity}] "
+            f"{escape_data(finding.message)}")
 
 
 def _error_lines(error: Any, root: Path | None) -> tuple[str, str]:
     file = getattr(error, "file", None)
+    where = [escape_property(relative_uri(file, root)) if file else "<input>"]
+    where += [str(n) for n in (getattr(error, "line", None), getattr(error, "column", None)) if n is not None]
     annotation = command(
         "error",
         f"{error.code} {error.message}",
@@ -76,7 +81,7 @@ def _error_lines(error: Any, root: Path | None) -> tuple[str, str]:
         col=getattr(error, "column", None),
         title=f"lintlaw {error.code}",
     )
-    return annotation, str(error)
+    return annotation, f"{':'.join(where)}: {error.code} {escape_data(error.message)}"
 
 
 def render(

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from lintlaw.errors import LintlawError
+from lintlaw.limits import time_limit
 from lintlaw.scan.metadata import merge_metadata, parse_sidecar
 from lintlaw.scan.records import OK, DocumentResult, Job, finding_row
 
@@ -127,17 +128,18 @@ def analyse(analyser: Analyser, job: Job) -> DocumentResult:
     metadata: dict[str, Any] = dict(job.path_metadata)
     read_done: float | None = None
     try:
-        sidecar = parse_sidecar(job.sidecar, job.sidecar_path or f"{job.path}.yaml") if job.sidecar is not None else {}
-        metadata = merge_metadata(sidecar, job.path_metadata)
-        document = read_document(job)
-        front = dict(document.metadata)
-        metadata = merge_metadata(front, sidecar, job.path_metadata)
-        document.metadata = metadata
-        if "language" not in front and metadata.get("language"):
-            document.language = str(metadata["language"])
-        read_done = time.perf_counter()
-        clauses, findings = analyser.lint(document)
-        lint_done = time.perf_counter()
+        with time_limit(job.time_limit, job.path):
+            sidecar = parse_sidecar(job.sidecar, job.sidecar_path or f"{job.path}.yaml") if job.sidecar is not None else {}
+            metadata = merge_metadata(sidecar, job.path_metadata)
+            document = read_document(job)
+            front = dict(document.metadata)
+            metadata = merge_metadata(front, sidecar, job.path_metadata)
+            document.metadata = metadata
+            if "language" not in front and metadata.get("language"):
+                document.language = str(metadata["language"])
+            read_done = time.perf_counter()
+            clauses, findings = analyser.lint(document)
+            lint_done = time.perf_counter()
     except LintlawError as exc:
         result = DocumentResult.failure(job, exc.code, _message(exc, job.path), exc.line)
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop a scan

@@ -2,7 +2,8 @@
 
 Rows come from ``StoreReader.finding_rows`` (one per finding) or ``document_rows`` (one per
 document). CSV and Parquet cells are scalars: list and mapping metadata values become JSON text.
-JSON Lines keeps them as they are.
+JSON Lines keeps them as they are. CSV text cells that a spreadsheet would run as a formula
+(starting with ``=``, ``+``, ``-``, ``@``) get a leading apostrophe, as in ``check --format csv``.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import json
 from typing import IO, Any, Iterable, Iterator
 
 from lintlaw.errors import ConfigError
+from lintlaw.report.csv_format import cell as safe_cell
 
 FORMATS = ("csv", "jsonl", "parquet")
 PARQUET_BATCH = 10_000
@@ -36,9 +38,17 @@ def write_csv(columns: list[str], rows: Iterable[dict[str, Any]], out: IO[str]) 
     writer.writerow(columns)
     count = 0
     for row in rows:
-        writer.writerow(["" if row.get(c) is None else cell(row.get(c)) for c in columns])
+        writer.writerow([_csv_cell(row.get(c)) for c in columns])
         count += 1
     return count
+
+
+def _csv_cell(value: Any) -> Any:
+    """A CSV cell: numbers as they are, text neutralised so no spreadsheet evaluates it."""
+    if value is None:
+        return ""
+    value = cell(value)
+    return safe_cell(value) if isinstance(value, str) else value
 
 
 def write_jsonl(columns: list[str], rows: Iterable[dict[str, Any]], out: IO[str]) -> int:

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from lintlaw.boundedyaml import load as bounded_load
 from lintlaw.errors import ConfigError, InputError
 
 SIDECAR_SUFFIX = ".yaml"
@@ -93,7 +94,7 @@ class PathPattern:
 def parse_sidecar(data: bytes, path: str) -> dict[str, Any]:
     """The mapping in a sidecar YAML file; a coded ``InputError`` (E108) naming the file if malformed."""
     try:
-        loaded = yaml.safe_load(data.decode("utf-8-sig"))
+        loaded = bounded_load(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise InputError(
             f"sidecar metadata is not UTF-8 (byte {exc.start})", file=path, code="E108"

@@ -51,6 +51,7 @@ class Job:
     sidecar: bytes | None = None
     sidecar_path: str | None = None
     path_metadata: dict[str, str] = field(default_factory=dict)
+    time_limit: float | None = None  # seconds for reading and analysing it (None: no limit)
 
     @property
     def size(self) -> int:

@@ -17,7 +17,8 @@ from typing import Callable, Iterator, Protocol
 
 from lintlaw import __version__
 from lintlaw.errors import InputError
-from lintlaw.ingest.paths import read_bytes_at
+from lintlaw.ingest.paths import WalkOptions, read_bytes_at
+from lintlaw.limits import DEFAULT_SECONDS
 from lintlaw.scan.analyse import Analyser, EngineAnalyser
 from lintlaw.scan.metadata import SIDECAR_SUFFIX, PathPattern
 from lintlaw.scan.records import FAILED, DocumentResult, Job
@@ -40,6 +41,9 @@ class ScanOptions:
     excluded: Excluded | None = None
     force: bool = False
     prune: bool = False
+    walk: WalkOptions = field(default_factory=WalkOptions)
+    wait: float = 0.0  # seconds to wait for another scan of the same store to finish
+    time_limit: float | None = DEFAULT_SECONDS  # per document, in the worker (None: no limit)
 
 
 @dataclass
@@ -60,6 +64,7 @@ class ScanSummary:
     missing: int = 0
     pruned: int = 0
     failures: list[tuple[str, str, str]] = field(default_factory=list)
+    notices: list[InputError] = field(default_factory=list)
 
     @property
     def failed_total(self) -> int:
@@ -100,9 +105,9 @@ def make_executor(options: ScanOptions, analyser: Analyser) -> Executor:
         from lintlaw.scan.cluster import DaskExecutor
 
         return DaskExecutor(analyser, options.scheduler, timeout=options.connect_timeout)
-    from lintlaw.scan.local import LocalExecutor
+    from lintlaw.scan.local import LocalExecutor, hard_limit_for
 
-    return LocalExecutor(analyser, options.jobs or os.cpu_count() or 1)
+    return LocalExecutor(analyser, options.jobs or os.cpu_count() or 1, hard_limit=hard_limit_for(options.time_limit))
 
 
 def signature(content_hash: str, sidecar_hash: str, ruleset_version: str, pattern: str) -> str:
@@ -132,7 +137,7 @@ def scan(
     summary: ScanSummary | None = None
     status = "interrupted"
     try:
-        store = Store(options.db)
+        store = Store(options.db, wait=options.wait)
         scan_id = store.begin_scan(
             roots=roots,
             executor=executor.name,
@@ -143,15 +148,17 @@ def scan(
         )
         summary = ScanSummary(scan_id, executor.name, executor.jobs, pack.version)
         if observer:
-            observer.start(count_candidates(options.roots, options.excluded))
+            observer.start(count_candidates(options.roots, options.excluded, options.walk))
         producer = _Producer(options, store, summary, pattern, pack.version, observer)
-        for result in executor.run(producer.jobs(iter_candidates(options.roots, options.excluded))):
+        candidates = iter_candidates(options.roots, options.excluded, options=options.walk, notices=summary.notices)
+        for result in executor.run(producer.jobs(candidates)):
             store.record(result, scan_id=scan_id, ruleset_version=pack.version, lintlaw_version=__version__)
             _count(summary, result, "scanned", observer)
         store.flush_seen(scan_id)
-        summary.missing = store.missing(roots, scan_id)
-        if options.prune and summary.missing:
-            summary.pruned = store.prune(roots, scan_id)
+        if options.prune:
+            summary.missing = summary.pruned = store.prune(roots, scan_id)
+        else:
+            summary.missing = store.missing(roots, scan_id)
         status = "complete"
     finally:
         executor.close()
@@ -233,6 +240,7 @@ class _Producer:
             sidecar=sidecar,
             sidecar_path=display_path(f"{candidate.key}{SIDECAR_SUFFIX}") if sidecar is not None else None,
             path_metadata=self.pattern.extract(candidate.relative) if self.pattern else {},
+            time_limit=self.options.time_limit,
         )
 
     def _unreadable(self, candidate: Candidate, exc: InputError) -> None:

@@ -1,5 +1,8 @@
 """The scan store: one SQLite file, written by one process, one transaction per document.
 
+A ``Store`` holds the store's write lock (``lintlaw.scan.lock``) from opening to ``close``, so
+two scans of one store never interleave: the second waits or stops with E366.
+
 Every document's row and its findings are replaced in a single transaction, so a scan killed at
 any instant (even with SIGKILL) leaves each document either fully recorded or as it was before:
 a rerun picks up exactly where the killed one stopped.
@@ -15,6 +18,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from lintlaw.errors import ConfigError
+from lintlaw.scan.lock import StoreLock
 from lintlaw.scan.metadata import plain
 from lintlaw.scan.records import FAILED, FINDING_FIELDS, DocumentResult
 from lintlaw.scan.schema import DDL, SCHEMA_VERSION
@@ -89,14 +93,22 @@ def connect(path: str | Path, *, create: bool) -> sqlite3.Connection:
 class Store:
     """The write side of a scan store. Only the scan's parent process holds one."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, wait: float = 0.0) -> None:
         self.path = Path(path)
-        self.conn = connect(self.path, create=True)
+        self._lock = StoreLock(self.path, wait=wait)
+        try:
+            self.conn = connect(self.path, create=True)
+        except BaseException:
+            self._lock.release()
+            raise
         self._seen: list[str] = []
 
     def close(self) -> None:
-        self.flush_seen(0)
-        self.conn.close()
+        try:
+            self.flush_seen(0)
+            self.conn.close()
+        finally:
+            self._lock.release()
 
     def __enter__(self) -> "Store":
         return self
@@ -236,7 +248,10 @@ class Store:
                 )
 
     def prune(self, roots: Iterable[str], scan_id: int) -> int:
-        """Delete documents under ``roots`` that this scan did not see (their files are gone)."""
+        """Delete documents under ``roots`` that this scan did not see (their files are gone).
+
+        The count and the deletion are one transaction, made while this store's lock is held: what
+        is deleted is exactly what this run saw missing."""
         removed = 0
         with self._transaction():
             for root in roots:
