@@ -267,7 +267,9 @@ class LintResult:
     findings: list[Finding] = field(default_factory=list)
     errors: list[Any] = field(default_factory=list)  # LintlawError instances
     suppressed: list[Any] = field(default_factory=list)  # lintlaw.suppress.Suppressed, with reasons
+    notices: list[Any] = field(default_factory=list)  # LintlawError instances that fail nothing (empty files)
 
     def sort(self) -> None:
         self.findings.sort(key=Finding.sort_key)
         self.errors.sort(key=lambda e: (e.file or "", e.line or 0, e.code))
+        self.notices.sort(key=lambda e: (e.file or "", e.line or 0, e.code))

@@ -40,7 +40,8 @@ def run_cli(*args: str, input: str | None = None, cwd: Path | None = None) -> su
     """Run ``python -m lintlaw ARGS`` as a user would, capturing text output."""
     return subprocess.run(
         [sys.executable, "-m", "lintlaw", *args], input=input, capture_output=True, text=True,
-        cwd=cwd or ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300,
+        cwd=cwd or ROOT, env={**os.environ, "PYTHONPATH": os.pathsep.join(
+            p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)}, timeout=300,
     )
 
 
