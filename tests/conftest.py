@@ -20,6 +20,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 CORPUS = ROOT / "corpus"
 LAWS = CORPUS / "laws"
+SARIF_SCHEMA = ROOT / "tests" / "fixtures" / "schemas" / "sarif-schema-2.1.0.json"
+
+
+def sarif_validator():
+    """A Draft-4 validator for the vendored SARIF 2.1.0 schema (tests/fixtures/schemas/)."""
+    import json
+
+    import jsonschema
+
+    return jsonschema.Draft4Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
 
 
 @pytest.fixture(scope="session")

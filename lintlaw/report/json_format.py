@@ -22,7 +22,10 @@ def as_dict(result: LintResult, ruleset: Any = None) -> dict[str, Any]:
         "notices": [n.to_dict() for n in result.notices],
     }
     if ruleset is not None:
+        from lintlaw.rulepack import PACK_VERSION
+
         data["tool"]["rules_version"] = ruleset.version
+        data["tool"]["rule_pack"] = {"version": PACK_VERSION, "hash": ruleset.version}
     return data
 
 

@@ -51,6 +51,13 @@ def summary_line(result: LintResult) -> str:
     return head + tail + errs + notes + "."
 
 
+def version_line(ruleset: Any) -> str:
+    from lintlaw import __version__
+    from lintlaw.report.common import ruleset_version
+
+    return f"lintlaw {__version__}, rule pack {ruleset_version(ruleset)}"
+
+
 def statistics_lines(result: LintResult, style: Callable[[str, str], str] = _plain) -> list[str]:
     """``count  code  severity  name``, most frequent rule first (ties by code)."""
     counts = Counter((f.code, f.rule, f.severity) for f in result.findings)
@@ -73,4 +80,6 @@ def render(result: LintResult, ruleset: Any = None, *, documents: Any = None, ro
     lines.append(style(summary_line(result), "summary"))
     if result.findings:
         lines.append(RULE_HINT)
+    if ruleset is not None:
+        lines.append(style(version_line(ruleset), "dim"))
     return "\n".join(lines) + "\n"

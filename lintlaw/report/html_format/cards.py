@@ -8,6 +8,7 @@ from typing import Any
 from lintlaw.model import Finding
 from lintlaw.report import markup
 from lintlaw.report.common import RuleInfo, format_source
+from lintlaw.sourcelinks import source_url
 
 STANCE_SHORT = {"protocol": "Protocol", "contested": "Contested", "meta": "lintlaw"}
 
@@ -27,7 +28,7 @@ def sources_html(info: RuleInfo) -> str:
     items = []
     for source in info.sources:
         text = esc(format_source(source))
-        url = str(source.get("url") or "")
+        url = source_url(source)
         if url.startswith(("https://", "http://")):
             text = f'<a href="{esc(url)}" rel="noreferrer">{text}</a>'
         items.append(f"<li>{text}</li>")
