@@ -1,7 +1,8 @@
 """The HTML report in a real headless Chromium: findings render, filters work, nothing is fetched.
 
-Needs Debian's /usr/bin/chromium (``.ci/run`` installs it). Outside CI a missing browser skips
-these tests; under CI it fails them. Screenshots are saved to test-artifacts/: the whole page
+Needs a Chromium-family browser, found by ``lintlaw.browser.find_chromium`` ($PLAYWRIGHT_CHROMIUM_EXECUTABLE,
+else chromium or Google Chrome on PATH; ``.ci/run`` installs Debian's chromium). Outside CI a
+missing browser skips these tests; under CI it fails them. Screenshots are saved to test-artifacts/: the whole page
 (html-report.png) and its first screen (html-report-top.png, copied to docs/images/ for the README).
 """
 
@@ -18,11 +19,10 @@ from lintlaw.engine import load_rules
 from lintlaw.protocol import compare_document
 from lintlaw.report import FORMATTERS
 
-CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+from lintlaw.browser import ENV_VAR, HEADLESS_ARGS, find_chromium
+
+CHROMIUM = find_chromium()
+LAUNCH_ARGS = list(HEADLESS_ARGS)
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "report" / "draft-bill.md"
 ARTIFACTS = ROOT / "test-artifacts"
@@ -32,11 +32,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 
 def require_browser() -> None:
-    if CHROMIUM.exists():
+    if CHROMIUM is not None:
         return
     if os.environ.get("CI"):
-        pytest.fail(f"{CHROMIUM} is missing; CI must install Debian's chromium (see .ci/run)")
-    pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium); CI runs this test")
+        pytest.fail(f"no Chromium found; CI must install one or set {ENV_VAR} (see .ci/run)")
+    pytest.skip(f"no Chromium found (apt-get install chromium, or set {ENV_VAR}); CI runs this test")
 
 
 @pytest.fixture(scope="module")
