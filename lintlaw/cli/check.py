@@ -17,15 +17,20 @@ from lintlaw.model import SEVERITY_RANK, LintResult
 FORMAT_HELP = "Terminal format: text, json, sarif, github, junit, markdown, csv, html."
 
 
+PDF = "pdf"  # -o only: the HTML report printed by a headless Chromium
+NO_BROWSER = "E308"
+
+
 def parse_outputs(outputs: list[str]) -> list[tuple[str, Path]]:
     """``FMT:PATH`` pairs from repeated ``-o`` options."""
     from lintlaw.report import FORMAT_NAMES
 
+    names = (*FORMAT_NAMES, PDF)
     parsed = []
     for spec in outputs:
         fmt, sep, path = spec.partition(":")
-        if not sep or not path or fmt not in FORMAT_NAMES:
-            raise ConfigError(f"-o expects FORMAT:PATH with FORMAT one of {', '.join(FORMAT_NAMES)}; got '{spec}'",
+        if not sep or not path or fmt not in names:
+            raise ConfigError(f"-o expects FORMAT:PATH with FORMAT one of {', '.join(names)}; got '{spec}'",
                               code="E305")
         parsed.append((fmt, Path(path)))
     return parsed
@@ -54,6 +59,9 @@ def render_all(result: LintResult, ruleset: Any, fmt: str, outputs: list[tuple[s
 
     root = Path.cwd()
     for out_fmt, path in outputs:
+        if out_fmt == PDF:
+            write_pdf(FORMATTERS["html"](result, ruleset, documents=documents, root=root, **extra), path)
+            continue
         text = FORMATTERS[out_fmt](result, ruleset, documents=documents, root=root, **extra)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -63,10 +71,29 @@ def render_all(result: LintResult, ruleset: Any, fmt: str, outputs: list[tuple[s
     return FORMATTERS[fmt](result, ruleset, documents=documents, root=root, **extra, **(terminal or {}))
 
 
+def write_pdf(html: str, path: Path) -> None:
+    """Print the HTML report to ``path`` with the browser lintlaw finds (E308 when there is none)."""
+    import tempfile
+
+    from lintlaw.browser import BrowserMissing, print_to_pdf
+
+    with tempfile.TemporaryDirectory(prefix="lintlaw-report-") as folder:
+        page = Path(folder) / "report.html"
+        page.write_text(html, encoding="utf-8")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            print_to_pdf(page, path)
+        except BrowserMissing as exc:
+            raise ConfigError(f"cannot write a PDF: {exc}", file=str(path), code=NO_BROWSER) from None
+        except OSError as exc:
+            raise ConfigError(f"cannot write report: {exc.strerror or exc}", file=str(path), code="E306") from None
+
+
 def protocol_comparison(documents: dict | None, ruleset: Any) -> dict | None:
     """The compare report of the one document linted, for the HTML report's side-by-side view."""
     if not documents:
-        raise ConfigError("--compare needs an HTML report: add --format html or -o html:FILE", code="E305")
+        raise ConfigError("--compare needs an HTML report: add --format html, -o html:FILE or -o pdf:FILE",
+                          code="E305")
     if len(documents) != 1:
         raise ConfigError(f"--compare sets one law beside the Protocol; {len(documents)} documents were read",
                           code="E300")
@@ -110,7 +137,8 @@ def register(app: typer.Typer) -> None:
                                           help="Files or folders to lint ('-' reads standard input)."),
         fmt: str = typer.Option("text", "--format", "-f", metavar="FORMAT", help=FORMAT_HELP),
         output: list[str] = typer.Option([], "--output", "-o", metavar="FORMAT:PATH",
-                                         help="Also write this format to PATH (repeatable)."),
+                                         help="Also write this format to PATH (repeatable); pdf: the HTML "
+                                         "report printed by Chromium."),
         select: list[str] = typer.Option([], "--select", metavar="CODES",
                                          help="Only these rules: code prefixes or names (comma list)."),
         ignore: list[str] = typer.Option([], "--ignore", metavar="CODES",
@@ -165,7 +193,7 @@ def register(app: typer.Typer) -> None:
         settings = resolve_config(config, select, ignore, fail_on, rules, exclude)
         outputs = parse_outputs(output)
         ruleset = load_checked_rules(settings, select, ignore)
-        wants_documents = fmt == "html" or any(f == "html" for f, _ in outputs)
+        wants_documents = fmt == "html" or any(f in ("html", PDF) for f, _ in outputs)
         documents: dict | None = {} if wants_documents else None
         try:
             result = lint_path(paths, config=settings, ruleset=ruleset, documents=documents,
