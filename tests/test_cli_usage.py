@@ -120,3 +120,14 @@ def test_the_cli_imports_no_click_directly():
 def test_check_help_lists_the_ci_options(tmp_path: Path):
     proc = run_cli("check", "--help", cwd=tmp_path)
     assert "--stdin-filename" in proc.stdout and "--statistics" in proc.stdout and "--jobs" in proc.stdout
+
+
+def test_every_check_option_is_documented():
+    from typer.main import get_command
+
+    from lintlaw.cli.app import app
+
+    docs = "\n".join((ROOT / p).read_text(encoding="utf-8") for p in ("README.md", "docs/ci.md", "docs/report.md"))
+    check = get_command(app).commands["check"]
+    missing = [o for p in check.params for o in p.opts if o.startswith("--") and o != "--help" and o not in docs]
+    assert not missing, f"check options missing from README.md, docs/ci.md and docs/report.md: {missing}"
