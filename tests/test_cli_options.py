@@ -190,7 +190,9 @@ def test_statistics_needs_the_text_format(bill):
 def test_the_rule_hint_is_printed_once_and_only_with_findings(tmp_path, bill):
     (tmp_path / "copy.md").write_text(BILL, encoding="utf-8")
     out = run_cli("check", str(tmp_path)).stdout
-    assert out.count("lintlaw rule CODE") == 1 and out.rstrip().endswith("better drafting.")
+    lines = out.rstrip().splitlines()
+    assert out.count("lintlaw rule CODE") == 1 and lines[-2].endswith("better drafting.")
+    assert lines[-1].startswith("lintlaw 0.1.0, rule pack 0.1.0+")
     clean = tmp_path / "clean"
     clean.mkdir()
     (clean / "c.md").write_text("1. The Minister shall publish a report.\n", encoding="utf-8")
