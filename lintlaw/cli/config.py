@@ -25,6 +25,7 @@ def register(app: typer.Typer) -> None:
         """Show the resolved configuration and the rules it activates."""
         from lintlaw.cli.check import all_rules, resolve_config
         from lintlaw.engine import load_rules
+        from lintlaw.rulepack import pack_label
         from lintlaw.selection import unknown_selectors
 
         settings = resolve_config(config, select, ignore, fail_on, rules, [])
@@ -44,6 +45,6 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"{key:<10} {', '.join(value) if isinstance(value, list) else value or '-'}")
         for override in data["per-path"]:
             typer.echo(f"per-path   {override['path']}: select={override['select']} ignore={override['ignore']}")
-        typer.echo(f"rules      {len(ruleset.rules)} active (pack {ruleset.version})")
+        typer.echo(f"rules      {len(ruleset.rules)} active (pack {pack_label(ruleset)})")
         for line in data["active-rules"]:
             typer.echo(f"  {line}")
