@@ -17,7 +17,7 @@ def workflow() -> dict:
 
 
 def test_ci_runs_the_test_command_on_python_3_11_to_3_13():
-    (job,) = workflow()["jobs"].values()
+    job = workflow()["jobs"]["test"]
     assert job["strategy"]["matrix"]["python-version"] == ["3.11", "3.12", "3.13"]
     runs = [step.get("run", "") for step in job["steps"]]
     assert any(r.strip() == "python3 tasks.py test" for r in runs)
@@ -51,3 +51,16 @@ def test_no_test_reads_outside_the_repository():
         text = path.read_text(encoding="utf-8")
         assert "/work/" not in text and '"shared"' not in text and "../shared" not in text, path.name
     assert os.path.isfile(ROOT / "tests" / "fixtures" / "schemas" / "sarif-schema-2.1.0.json")
+
+
+def test_ci_tests_the_lowest_typer_that_pyproject_allows():
+    import re
+    import tomllib
+
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    (typer,) = [d for d in deps if d.startswith("typer")]
+    lowest = re.search(r">=([\d.]+)", typer).group(1)
+    job = workflow()["jobs"]["lowest-typer"]
+    installs = " ".join(step.get("run", "") for step in job["steps"])
+    assert f"'typer=={lowest}.0'" in installs or f"'typer=={lowest}'" in installs
+    assert "tests/test_cli_usage.py" in installs
