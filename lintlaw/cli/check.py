@@ -161,14 +161,14 @@ def register(app: typer.Typer) -> None:
             None, "--stdin-filename", metavar="PATH",
             help="Name standard input ('-') so per-path settings, suppressions and the format follow it.",
         ),
-        color: str = typer.Option("auto", "--color", metavar="WHEN",
+        color: str = typer.Option("auto", "--color", metavar="WHEN", show_default=False,
                                   help="Colour the text output: auto (default: on a terminal), always or never. "
                                   "NO_COLOR and FORCE_COLOR are honoured with auto."),
         statistics: bool = typer.Option(False, "--statistics",
                                         help="Print the number of findings per rule instead of each finding."),
         jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N",
                                            help="Lint files on N processes (default: the number of CPUs)."),
-        progress: str = typer.Option("auto", "--progress", metavar="WHEN",
+        progress: str = typer.Option("auto", "--progress", metavar="WHEN", show_default=False,
                                      help="Progress bar on standard error: auto (default: on a terminal, "
                                      "after a second), always or never."),
     ) -> None:
