@@ -5,8 +5,9 @@
     python3 tasks.py test    # set up .venv (with test extras and a headless browser) and run every test
 
 Each task creates ``.venv`` if needed and installs the project into it; nothing is installed
-into the system Python. ``test`` also installs Debian's ``chromium`` for the browser test when it
-runs as root on a Debian-like system and the browser is missing.
+into the system Python. ``test`` also installs Debian's ``chromium`` for the browser tests when
+no Chromium-family browser is found (``$PLAYWRIGHT_CHROMIUM_EXECUTABLE``, else chromium or Google
+Chrome on PATH; see lintlaw/browser.py) and it runs as root on a Debian-like system.
 """
 
 from __future__ import annotations
@@ -15,13 +16,21 @@ import os
 import shutil
 import subprocess
 import sys
+import importlib.util
 import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
-CHROMIUM = Path("/usr/bin/chromium")
+
+
+def find_chromium() -> str | None:
+    """lintlaw/browser.py's finder, loaded alone: it needs only the standard library."""
+    spec = importlib.util.spec_from_file_location("lintlaw_browser", ROOT / "lintlaw" / "browser.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.find_chromium()
 
 
 def run(*cmd: str | Path, check: bool = True, env: dict | None = None) -> int:
@@ -40,10 +49,10 @@ def ensure_venv(extras: str = "") -> None:
 
 
 def ensure_chromium() -> None:
-    if CHROMIUM.exists():
+    if find_chromium():
         return
     if os.name != "posix" or os.geteuid() != 0 or not shutil.which("apt-get"):
-        print("note: /usr/bin/chromium is missing and cannot be installed here; the browser test will say so")
+        print("note: no Chromium found and none can be installed here; the browser tests will say so")
         return
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     run("apt-get", "update", "-qq", env=env)

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from lintlaw.config import Config
 from lintlaw.engine import RuleSet, load_rules, run_rules
-from lintlaw.engine.loader import rule_selected
-from lintlaw.errors import LintlawError
-from lintlaw.limits import time_limit
-from lintlaw.model import Document, FileSummary, Finding, LintResult, Outline, assign_fingerprints
+from lintlaw.engine.loader import default_rule_dirs
+from lintlaw.model import Document, Finding, LintResult, Outline, assign_fingerprints
+
+if TYPE_CHECKING:
+    from lintlaw.filerun import FileOutcome
 
 
 def lint_document(document: Document, ruleset: RuleSet | None = None) -> tuple[Outline, list[Finding]]:
@@ -54,59 +55,52 @@ def _ruleset_for(config: Config, ruleset: RuleSet | None) -> RuleSet:
     return ruleset.subset([*config.select, *extra] if config.select else (), ())
 
 
-def _keep(finding: Finding, config: Config, path: str) -> bool:
-    extra_select, extra_ignore = config.overrides_for(path)
-    select = [*config.select, *extra_select] if config.select else []
-    return rule_selected(finding.code, finding.rule, select, [*config.ignore, *extra_ignore])
-
-
 def lint_path(
     paths: str | Path | Iterable[str | Path],
     *,
     config: Config | None = None,
     ruleset: RuleSet | None = None,
     documents: dict[str, Document] | None = None,
+    jobs: int = 1,
+    stdin_filename: str | None = None,
+    on_file: Callable[[FileOutcome], None] | None = None,
+    on_start: Callable[[int], None] | None = None,
 ) -> LintResult:
     """Lint files and folders (recursively). One bad file is an error entry, never lost results.
 
     Pass a dict as ``documents`` to receive the ingested Documents keyed by display path.
+    ``jobs`` > 1 lints files on that many worker processes (the rule pack is then loaded in each
+    from ``config.rule_dirs``; a ``ruleset`` from elsewhere runs on one process); the result is
+    the same as with one. ``stdin_filename`` names standard input (``-``) so that per-path
+    settings, suppressions and the format follow that name. An empty file is a notice in
+    ``result.notices``, not an error. ``on_start`` receives the number of files found and
+    ``on_file`` each file's outcome as it completes (for progress display).
     """
-    from lintlaw.ingest import WalkOptions, iter_paths, read_path
+    from lintlaw.filerun import Target, run_files
+    from lintlaw.ingest import WalkOptions, iter_paths
     from lintlaw.suppress.session import SuppressionRun
 
     config = config or Config()
     full = ruleset if ruleset is not None else load_rules(config.rule_dirs)
-    ruleset = _ruleset_for(config, full)
+    if ruleset is not None and [*default_rule_dirs(), *map(Path, config.rule_dirs)] != list(full.dirs):
+        jobs = 1  # workers could not rebuild this rule set from the configuration
+    active = _ruleset_for(config, full)
     suppressions = SuppressionRun(full, config)
     if isinstance(paths, (str, Path)):
         paths = [paths]
     result = LintResult()
     walk = WalkOptions(follow_links=config.follow_links, ignore_files=config.ignore_files)
     found = iter_paths([str(p) for p in paths], exclude=config.exclude, options=walk, notices=result.notices)
-    for display, path in found:
-        if path is not None and config.is_excluded(path):
-            continue
-        try:
-            # reading and analysing each have the limit; standard input may be slow to arrive
-            with time_limit(config.time_limit if path is not None else None, display):
-                document = read_path(path if path is not None else "-", display=display)
-            with time_limit(config.time_limit, display):
-                outline, findings = lint_document(document, ruleset)
-        except LintlawError as exc:
-            exc.file = exc.file or display
-            result.errors.append(exc)
-            continue
-        except Exception as exc:  # noqa: BLE001 - one broken file must not lose the others
-            result.errors.append(LintlawError(f"internal error: {type(exc).__name__}: {exc}", file=display, code="E900"))
-            continue
-        if documents is not None:
-            documents[display] = document
-        result.files.append(FileSummary(
-            path=display, language=document.language, clauses=sum(1 for _ in outline.clauses()),
-            metadata=dict(document.metadata), format=document.format,
-        ))
-        kept = [f for f in findings if _keep(f, config, display)]
-        result.findings.extend(suppressions.document(document, outline, kept))
+    targets = [
+        Target(stdin_filename or display, path, stdin_filename) if path is None else Target(display, path)
+        for display, path in found
+        if path is None or not config.is_excluded(path)
+    ]
+    if on_start is not None:
+        on_start(len(targets))
+    for outcome in run_files(targets, config, active, suppressions, keep_documents=documents is not None,
+                             jobs=jobs, on_done=on_file):
+        _merge(result, outcome, suppressions, documents)
     suppressions.finish(result)
     result.sort()
     return result
@@ -119,26 +113,32 @@ def lint_documents(
     ruleset: RuleSet | None = None,
 ) -> LintResult:
     """Lint Documents already read (an upload, say) exactly as :func:`lint_path` lints files."""
+    from lintlaw.filerun import lint_read
     from lintlaw.suppress.session import SuppressionRun
 
     config = config or Config()
     full = ruleset if ruleset is not None else load_rules(config.rule_dirs)
-    ruleset = _ruleset_for(config, full)
+    active = _ruleset_for(config, full)
     suppressions = SuppressionRun(full, config)
     result = LintResult()
     for document in documents:
-        try:
-            outline, findings = lint_document(document, ruleset)
-        except LintlawError as exc:
-            exc.file = exc.file or document.path
-            result.errors.append(exc)
-            continue
-        result.files.append(FileSummary(
-            path=document.path, language=document.language, clauses=sum(1 for _ in outline.clauses()),
-            metadata=dict(document.metadata), format=document.format,
-        ))
-        kept = [f for f in findings if _keep(f, config, document.path)]
-        result.findings.extend(suppressions.document(document, outline, kept))
+        _merge(result, lint_read(document, document.path, config, active, suppressions, False), suppressions)
     suppressions.finish(result)
     result.sort()
     return result
+
+
+def _merge(result: LintResult, outcome: "FileOutcome", suppressions: object,
+           documents: dict[str, Document] | None = None) -> None:
+    """Add one file's outcome to ``result``."""
+    if outcome.error is not None:
+        result.errors.append(outcome.error)
+    if outcome.notice is not None:
+        result.notices.append(outcome.notice)
+    if outcome.summary is None:
+        return
+    if documents is not None and outcome.document is not None:
+        documents[outcome.display] = outcome.document
+    result.files.append(outcome.summary)
+    result.findings.extend(outcome.findings)
+    suppressions.suppressed.extend(outcome.suppressed)  # type: ignore[attr-defined]

@@ -276,3 +276,4 @@ class LintResult:
     def sort(self) -> None:
         self.findings.sort(key=Finding.sort_key)
         self.errors.sort(key=lambda e: (e.file or "", e.line or 0, e.code))
+        self.notices.sort(key=lambda e: (e.file or "", e.line or 0, e.code))

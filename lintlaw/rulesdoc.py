@@ -1,13 +1,14 @@
-"""Rule documentation from the rule YAML: one Markdown section per rule, and ``docs/rules.md``.
+"""Rule documentation from the rule YAML: ``docs/rules.md`` and one page per rule, ``docs/rules/LL101.md``.
 
-The same Markdown is shown by ``lintlaw rule NAME`` and written to ``docs/rules.md``, so the two
-cannot disagree. Each section's heading is ``LL101 consent-irrelevant-for-adults``, whose GitHub
-anchor (``#ll101-consent-irrelevant-for-adults``) is ``Rule.help_url``.
+The same Markdown is shown by ``lintlaw rule NAME`` and written to the docs, so they cannot
+disagree. ``docs/rules.md`` lists every rule with a section each; ``docs/rules/<code>.md`` is the
+stable page that every output links a finding to (``Rule.help_url``, SARIF ``helpUri``), also
+for lintlaw's own suppression rules (LL900, LL901).
 
-Regenerate the file after changing a rule::
+Regenerate the files after changing a rule::
 
-    .venv/bin/python -m lintlaw.rulesdoc           # write docs/rules.md
-    .venv/bin/python -m lintlaw.rulesdoc --check   # exit 1 if docs/rules.md is stale
+    .venv/bin/python -m lintlaw.rulesdoc           # write docs/rules.md and docs/rules/*.md
+    .venv/bin/python -m lintlaw.rulesdoc --check   # exit 1 if any of them is stale
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from lintlaw.engine.rule import Rule
+from lintlaw.sourcelinks import source_url
 
 DOCS_PATH = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
+PAGES_DIR = DOCS_PATH.parent / "rules"
 GENERATED_NOTE = (
     "<!-- Generated from rules/**/*.yaml by `python -m lintlaw.rulesdoc`; do not edit by hand. -->"
 )
@@ -54,8 +57,9 @@ def _source(source: dict[str, Any]) -> str:
     text = escape(str(source["title"]))
     if source.get("pinpoint"):
         text += f" — **{escape(str(source['pinpoint']))}**"
-    if source.get("url"):
-        text += f" (<{source['url']}>)"
+    url = source_url(source)
+    if url:
+        text += f" (<{url}>)"
     return f"- {text}"
 
 
@@ -133,17 +137,56 @@ def bundled_rules_doc() -> str:
     return render_rules_doc(load_rules().rules)
 
 
+def rule_page(rule: Rule) -> str:
+    """``docs/rules/<code>.md``: the rule's documentation as its own page."""
+    return "\n".join([
+        GENERATED_NOTE, "",
+        rule_markdown(rule, level=1).rstrip(), "",
+        "---", "",
+        "[All rules](../rules.md) · `lintlaw rule " + rule.code + "` shows this page in a terminal.",
+    ]) + "\n"
+
+
+def bundled_rule_pages() -> dict[str, str]:
+    """File name → text for every rule of the bundled pack and lintlaw's own suppression rules."""
+    from lintlaw.engine import load_rules
+    from lintlaw.suppress.meta import META_RULES
+
+    rules = [*load_rules().rules, *META_RULES.values()]
+    return {f"{rule.code}.md": rule_page(rule) for rule in sorted(rules, key=lambda r: r.code)}
+
+
+def stale_docs() -> list[Path]:
+    """Generated files that differ from what the rule YAML says, and pages of rules that are gone."""
+    stale = []
+    if not DOCS_PATH.is_file() or DOCS_PATH.read_text(encoding="utf-8") != bundled_rules_doc():
+        stale.append(DOCS_PATH)
+    pages = bundled_rule_pages()
+    for name, text in pages.items():
+        path = PAGES_DIR / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            stale.append(path)
+    if PAGES_DIR.is_dir():
+        stale += sorted(p for p in PAGES_DIR.glob("*.md") if p.name not in pages)
+    return stale
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Write ``docs/rules.md`` (or, with ``--check``, exit 1 when it is stale)."""
+    """Write ``docs/rules.md`` and ``docs/rules/*.md`` (or, with ``--check``, exit 1 when stale)."""
     args = list(sys.argv[1:] if argv is None else argv)
-    text = bundled_rules_doc()
     if "--check" in args:
-        current = DOCS_PATH.read_text(encoding="utf-8") if DOCS_PATH.is_file() else ""
-        if current != text:
-            sys.stderr.write(f"{DOCS_PATH} is stale: run python -m lintlaw.rulesdoc\n")
-            return 1
-        return 0
-    DOCS_PATH.write_text(text, encoding="utf-8")
+        stale = stale_docs()
+        for path in stale:
+            sys.stderr.write(f"{path} is stale: run python -m lintlaw.rulesdoc\n")
+        return 1 if stale else 0
+    DOCS_PATH.write_text(bundled_rules_doc(), encoding="utf-8")
+    PAGES_DIR.mkdir(exist_ok=True)
+    pages = bundled_rule_pages()
+    for name, text in pages.items():
+        (PAGES_DIR / name).write_text(text, encoding="utf-8")
+    for path in PAGES_DIR.glob("*.md"):
+        if path.name not in pages:
+            path.unlink()
     return 0
 
 

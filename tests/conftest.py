@@ -1,4 +1,6 @@
-"""Shared fixtures: the repository, the shared corpus beside the checkout, a subprocess runner."""
+"""Fixtures for every test: the repository, its sample corpus, the vendored SARIF schema, a subprocess runner.
+
+Nothing here reads outside the repository, so the suite passes on any clone."""
 
 from __future__ import annotations
 
@@ -17,9 +19,18 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 CORPUS = ROOT / "corpus"
 LAWS = CORPUS / "laws"
+SARIF_SCHEMA = ROOT / "tests" / "fixtures" / "schemas" / "sarif-schema-2.1.0.json"
+
+
+def sarif_validator():
+    """A Draft-4 validator for the vendored SARIF 2.1.0 schema (tests/fixtures/schemas/)."""
+    import json
+
+    import jsonschema
+
+    return jsonschema.Draft4Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
 
 
 @pytest.fixture(scope="session")
@@ -27,20 +38,12 @@ def repo_root() -> Path:
     return ROOT
 
 
-@pytest.fixture(scope="session")
-def shared_dir() -> Path:
-    if not SHARED.is_dir():
-        if os.environ.get("CI"):
-            pytest.fail("../shared is missing beside the checkout")
-        pytest.skip("../shared is not beside this checkout")
-    return SHARED
-
-
 def run_cli(*args: str, input: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """Run ``python -m lintlaw ARGS`` as a user would, capturing text output."""
     return subprocess.run(
         [sys.executable, "-m", "lintlaw", *args], input=input, capture_output=True, text=True,
-        cwd=cwd or ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300,
+        cwd=cwd or ROOT, env={**os.environ, "PYTHONPATH": os.pathsep.join(
+            p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)}, timeout=300,
     )
 
 

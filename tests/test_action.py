@@ -51,6 +51,7 @@ def test_action_declares_the_inputs_and_uses_only_those(action):
         "INPUT_ARGS": "${{ inputs.args }}",
         "INPUT_FAIL_ON": "${{ inputs.fail-on }}",
         "INPUT_SARIF_FILE": "${{ inputs.sarif-file }}",
+        "LINTLAW_BIN": "${{ steps.install.outputs.bin }}",
     }
     assert action["outputs"]["exit-code"]["value"] == "${{ steps.lint.outputs.exit-code }}"
 
@@ -70,6 +71,7 @@ def run_script(action: dict, workdir: Path, **inputs: str) -> tuple[subprocess.C
         "GITHUB_ACTIONS": "true",
         "GITHUB_STEP_SUMMARY": str(summary),
         "GITHUB_OUTPUT": str(outputs),
+        "LINTLAW_BIN": str(scripts),
         "INPUT_PATHS": inputs.get("paths", "."),
         "INPUT_ARGS": inputs.get("args", ""),
         "INPUT_FAIL_ON": inputs.get("fail_on", "warning"),
@@ -127,3 +129,40 @@ def test_inputs_cannot_inject_shell_commands(action, tmp_path):
     assert not any((work / name).exists() for name in ("injected", "injected2", "injected3"))
     assert proc.returncode == 2  # the odd words were taken as paths that do not exist
     assert outputs.read_text(encoding="utf-8") == "exit-code=2\n"
+
+
+def test_the_action_leaves_the_callers_python_alone_and_caches_pip(action):
+    steps = action["runs"]["steps"]
+    (python,) = [s for s in steps if str(s.get("uses", "")).startswith("actions/setup-python@")]
+    assert python["with"]["update-environment"] is False
+    (cache,) = [s for s in steps if str(s.get("uses", "")).startswith("actions/cache@")]
+    (install,) = [s for s in steps if s.get("id") == "install"]
+    assert cache["with"]["path"] == install["env"]["PIP_CACHE_DIR"]
+    assert "-m venv" in install["run"] and "GITHUB_PATH" not in install["run"]
+    assert not any("GITHUB_PATH" in s.get("run", "") or "GITHUB_ENV" in s.get("run", "") for s in steps)
+
+
+def test_exit_code_3_is_documented(action):
+    text = action["outputs"]["exit-code"]["description"]
+    assert "3 internal error" in text and "2 usage" in text
+
+
+def test_default_paths_are_the_files_lintlaw_reads_in_the_repository(action, tmp_path):
+    from lintlaw.ingest.detect import SUFFIXES
+
+    assert action["inputs"]["paths"]["default"] == ""
+    script = lint_step(action)["run"]
+    assert set(re.findall(r"'\*(\.\w+)'", script)) == set(SUFFIXES)
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    work = bills(tmp_path, "draft-bill.md", "clean-bill.md")
+    (work / "notes.py").write_text("print('not a law')\n", encoding="utf-8")
+    (work / ".gitignore").write_text("ignored/\n", encoding="utf-8")
+    (work / "ignored").mkdir()
+    shutil.copy(FIXTURES / "draft-bill.md", work / "ignored" / "draft-bill.md")
+    subprocess.run(["git", "init", "-q"], cwd=work, check=True)
+    subprocess.run(["git", "add", "."], cwd=work, check=True)
+    proc, summary, _ = run_script(action, work, paths="")
+    assert proc.returncode == 1, proc.stderr
+    assert "file=bills/draft-bill.md" in proc.stdout and "ignored/" not in proc.stdout
+    assert "in 2 files" in summary.read_text(encoding="utf-8")

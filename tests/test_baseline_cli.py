@@ -34,7 +34,7 @@ def test_check_with_baseline_reports_only_new_findings_and_lists_gone_entries(cl
 
     unchanged = cli("check", "bills", "--baseline", "baseline.json", cwd=tmp_path)
     assert unchanged.returncode == 0, unchanged.stdout + unchanged.stderr
-    assert unchanged.stdout.strip().splitlines()[-1] == "Found 0 findings in 1 file."
+    assert unchanged.stdout.strip().splitlines()[-2] == "Found 0 findings in 1 file."
     assert unchanged.stderr == ""
 
     text = path.read_text(encoding="utf-8")

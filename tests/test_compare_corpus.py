@@ -11,6 +11,7 @@ from lintlaw.ingest import read_path
 from lintlaw.protocol.compare import Comparison, compare_outline
 from lintlaw.protocol.reference import load_reference
 from lintlaw.structure import segment
+from conftest import LAWS
 from test_compare_support import REFERENCE, by_term
 
 _CACHE: dict[str, Comparison] = {}
@@ -23,8 +24,8 @@ def compared(path: Path) -> Comparison:
     return _CACHE[key]
 
 
-def corpus(shared_dir: Path, name: str) -> Comparison:
-    return compared(shared_dir / "corpus" / name)
+def corpus(name: str) -> Comparison:
+    return compared(LAWS / name)
 
 
 def verdicts(comparison: Comparison) -> dict[str, str]:
@@ -67,8 +68,8 @@ def test_protocol_against_itself_has_no_departures_and_an_empty_redline(protocol
     assert [r.op for r in protocol.redline] == ["equal"]
 
 
-def test_sri_lanka_act(shared_dir):
-    comparison = corpus(shared_dir, "lk_saarc-convention-implementation-act_2005.txt")
+def test_sri_lanka_act():
+    comparison = corpus("lk_saarc-convention-implementation-act_2005.txt")
     definition = by_term(comparison, "trafficking")
     assert definition.clause.label == 's. 14 "trafficking"'
     assert definition.profile.means_required_for_adults is False
@@ -90,8 +91,8 @@ def test_sri_lanka_act(shared_dir):
     assert verdicts(comparison)["non-punishment"] == "absent"
 
 
-def test_us_7102_sex_trafficking_needs_no_means_but_severe_forms_do(shared_dir):
-    comparison = corpus(shared_dir, "us_tvpa-definitions-22usc7102_2000.txt")
+def test_us_7102_sex_trafficking_needs_no_means_but_severe_forms_do():
+    comparison = corpus("us_tvpa-definitions-22usc7102_2000.txt")
     terms = sorted(a.site.term for a in comparison.analyses)
     assert terms == ["severe forms of trafficking in persons", "sex trafficking"]
     sex = by_term(comparison, "sex trafficking")
@@ -107,8 +108,8 @@ def test_us_7102_sex_trafficking_needs_no_means_but_severe_forms_do(shared_dir):
     assert [(f.code, f.clause_label) for f in comparison.findings] == [("LL102", "§ 7102(12)")]
 
 
-def test_council_of_europe_convention(shared_dir):
-    comparison = corpus(shared_dir, "coe_trafficking-convention_2005.txt")
+def test_council_of_europe_convention():
+    comparison = corpus("coe_trafficking-convention_2005.txt")
     definition = by_term(comparison, "trafficking in human beings")
     assert definition.clause.label == "Art. 4(a)"
     for category in ("acts", "means", "purposes"):
@@ -123,8 +124,8 @@ def test_council_of_europe_convention(shared_dir):
     assert comparison.findings == []
 
 
-def test_18_usc_1591_offence_requires_means_for_adults(shared_dir):
-    comparison = corpus(shared_dir, "us_18usc2421A-1591-47usc230e_2018.txt")
+def test_18_usc_1591_offence_requires_means_for_adults():
+    comparison = corpus("us_18usc2421A-1591-47usc230e_2018.txt")
     [offence] = comparison.analyses
     assert offence.clause.label == "§ 1591(a)"
     assert offence.profile.means_required_for_adults is True
@@ -136,14 +137,14 @@ def test_18_usc_1591_offence_requires_means_for_adults(shared_dir):
     "intl_white-slave-traffic-agreement_1904.txt", "un_smuggling-protocol_2000.txt",
     "us_pepfar-antiprostitution-pledge-7631f_2003.txt",
 ])
-def test_instruments_without_a_trafficking_definition_report_none(shared_dir, name):
-    comparison = corpus(shared_dir, name)
+def test_instruments_without_a_trafficking_definition_report_none(name):
+    comparison = corpus(name)
     assert comparison.analyses == [] and comparison.main is None and comparison.redline == []
     assert {a.article: a.verdict for a in comparison.articles}["3"] == "absent"
 
 
-def test_1933_convention_offence_is_found_through_the_title(shared_dir):
-    comparison = corpus(shared_dir, "intl_traffic-women-full-age-convention_1933.txt")
+def test_1933_convention_offence_is_found_through_the_title():
+    comparison = corpus("intl_traffic-women-full-age-convention_1933.txt")
     [offence] = comparison.analyses
     assert offence.site.kind == "offence" and offence.clause.label.startswith("Art. 1")
     assert offence.profile.means_required_for_adults is False

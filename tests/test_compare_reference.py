@@ -11,7 +11,8 @@ from lintlaw.errors import ConfigError, InputError
 from lintlaw.protocol import build_reference
 from lintlaw.protocol.lexicon import get_matcher, load_vocabulary
 from lintlaw.protocol.reference import CATEGORIES, available_languages, load_reference, reference_dir
-from test_compare_support import REFERENCE, SHARED_CORPUS
+from conftest import LAWS
+from test_compare_support import REFERENCE
 
 
 def test_committed_yaml_is_rebuilt_from_the_text_unchanged():
@@ -20,11 +21,9 @@ def test_committed_yaml_is_rebuilt_from_the_text_unchanged():
     assert built == committed, "run: .venv/bin/python -m lintlaw.protocol.build_reference"
 
 
-def test_reference_text_is_the_shared_corpus_file_unchanged():
-    shared = SHARED_CORPUS / "un_palermo-protocol_2000.txt"
-    if not shared.is_file():
-        pytest.skip("../shared/corpus is not beside this checkout")
-    assert (REFERENCE / "un_palermo-protocol_2000.txt").read_bytes() == shared.read_bytes()
+def test_reference_text_is_the_sample_corpus_file_unchanged():
+    law = LAWS / "un_palermo-protocol_2000.txt"
+    assert (REFERENCE / "un_palermo-protocol_2000.txt").read_bytes() == law.read_bytes()
 
 
 def test_provisions_have_stable_ids_and_labels():

@@ -12,7 +12,6 @@ from pathlib import Path
 from lintlaw.model import Clause, Document, Outline
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 REFERENCE = ROOT / "corpus" / "reference"
 
 

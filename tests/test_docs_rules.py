@@ -34,7 +34,7 @@ def test_every_rule_has_its_anchor_in_rules_md() -> None:
     missing = [r.code for r in rules if anchor(r) not in anchors or f"(#{anchor(r)})" not in text]
     assert not missing, f"rules without a section in docs/rules.md: {missing}"
     for rule in rules:
-        assert rule.help_url == f"docs/rules.md#{anchor(rule)}"
+        assert rule.help_url.endswith(f"/docs/rules/{rule.code}.md")
 
 
 def test_every_command_is_in_the_readme() -> None:
@@ -95,3 +95,35 @@ def test_escape_keeps_text_literal(raw: str, shown: str) -> None:
 def test_slug_matches_github() -> None:
     assert slug("LL101 consent-irrelevant-for-adults") == "ll101-consent-irrelevant-for-adults"
     assert slug("Known gaps: should be flagged") == "known-gaps-should-be-flagged"
+
+
+def test_every_rule_has_an_up_to_date_page_of_its_own() -> None:
+    from lintlaw.rulesdoc import PAGES_DIR, stale_docs
+    from lintlaw.suppress.meta import META_RULES
+
+    assert stale_docs() == [], "docs are stale: run .venv/bin/python -m lintlaw.rulesdoc"
+    for rule in [*load_rules().rules, *META_RULES.values()]:
+        page = (PAGES_DIR / f"{rule.code}.md").read_text(encoding="utf-8")
+        assert page.splitlines()[2] == f"# {rule.code} {rule.name}"
+        assert rule.help_url.endswith(f"docs/{(PAGES_DIR / f'{rule.code}.md').relative_to(ROOT / 'docs').as_posix()}")
+
+
+def test_help_urls_point_at_the_release_tag() -> None:
+    from lintlaw import __version__
+    from lintlaw.rulepack import PROJECT_URL
+
+    rule = load_rules().rules[0]
+    assert rule.help_url == f"{PROJECT_URL}/blob/v{__version__}/docs/rules/{rule.code}.md"
+
+
+def test_public_sources_are_linked_in_the_docs() -> None:
+    from lintlaw.sourcelinks import PUBLIC_SOURCES, source_url
+
+    titles = [s["title"] for r in load_rules().rules for s in r.sources]
+    for prefix, url in PUBLIC_SOURCES:
+        assert any(t.startswith(prefix) for t in titles), f"no rule cites {prefix!r}"
+        assert url.startswith("https://")
+    linked = [t for t in titles if source_url({"title": t})]
+    assert len(linked) >= len(titles) // 2
+    text = DOCS_PATH.read_text(encoding="utf-8")
+    assert "(<https://undocs.org/A/55/383/Add.1>)" in text

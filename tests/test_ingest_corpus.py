@@ -1,4 +1,4 @@
-"""Every law in the shared corpus reads with its front matter, the right language and sane offsets."""
+"""Every law in the sample corpus reads with its front matter, the right language and sane offsets."""
 
 from __future__ import annotations
 
@@ -10,15 +10,17 @@ import yaml
 from lintlaw.ingest import iter_paths, read_path
 from lintlaw.ingest.language import guess
 
-CORPUS = Path("/work/shared/corpus")
-LAWS = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "laws"
+LAWS = sorted(CORPUS.glob("*.txt"))
 EXPECTED_LANGUAGE = {
     "intl_white-slave-traffic-agreement_1904.txt": "fr",
     "intl_white-slave-traffic-convention_1910.txt": "fr",
     "de_prostschg_2016.txt": "de",
 }
 
-pytestmark = pytest.mark.skipif(not LAWS, reason="shared corpus not available")
+
+def test_the_sample_corpus_is_there() -> None:
+    assert len(LAWS) >= 10
 
 
 def _front_matter(path: Path) -> dict:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -20,7 +19,7 @@ from lintlaw.report import FORMATTERS, csv_format, github, html_format, junit, m
 from lintlaw.report.markup import to_html, to_text
 from lintlaw.suppress.model import EXTERNAL, IN_SOURCE, Suppressed
 
-SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+from conftest import sarif_validator
 
 BILL = """---
 title: Draft Sexual Offences (Amendment) Bill
@@ -123,16 +122,6 @@ def test_every_format_is_registered_and_renders(sample):
 
 # --- SARIF ------------------------------------------------------------------------------------
 
-def sarif_validator():
-    if not SCHEMA.is_file():
-        if os.environ.get("CI"):
-            pytest.fail(f"SARIF schema missing at {SCHEMA} (CI must provide ../shared)")
-        pytest.skip(f"SARIF schema not found at {SCHEMA} (it lives in ../shared beside the checkout)")
-    jsonschema = pytest.importorskip("jsonschema")
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    return jsonschema.Draft4Validator(schema)
-
-
 def test_sarif_validates_against_the_2_1_0_schema(sample):
     result, _ = sample
     result.errors.append(InputError("not a PDF", file="bills/broken.pdf", line=1, code="E104"))
@@ -171,7 +160,7 @@ def test_sarif_rules_carry_descriptions_help_level_tags_and_precision(sample):
     assert rule["defaultConfiguration"] == {"level": "warning"}
     assert rule["properties"]["precision"] == "high"
     assert rule["properties"]["tags"] == ["legislation", "contested", "consent"]
-    assert run["tool"]["driver"]["properties"] == {"rulePackVersion": "rulepack-test"}
+    assert run["tool"]["driver"]["properties"] == {"rulePackVersion": "0.1.0+rulepack-test"}
 
 
 def test_sarif_results_use_relative_uris_regions_and_fingerprints(sample):
@@ -269,7 +258,8 @@ def test_github_truncates_at_the_per_step_limit_with_a_notice(sample):
     assert lines[0].startswith("::notice title=lintlaw%3A annotations truncated::3 problems not shown")
     assert sum(1 for line in lines if line.startswith("::error ")) == 10
     plain = [line for line in lines if not line.startswith("::")]
-    assert len(plain) == 3 and all(line.startswith("bills/draft.md:") for line in plain)
+    assert len(plain) == 4 and all(line.startswith("bills/draft.md:") for line in plain[:3])
+    assert plain[3] == "lintlaw 0.1.0, rule pack 0.1.0+rulepack-test"  # a log line, not an annotation
 
 
 def test_github_reports_input_errors(sample):
@@ -278,6 +268,7 @@ def test_github_reports_input_errors(sample):
     result.errors.append(InputError("not a PDF", file="bills/x,y.pdf", line=2, column=3, code="E104"))
     assert github.render(result, RULES) == (
         "::error file=bills/x%2Cy.pdf,line=2,col=3,title=lintlaw E104::E104 not a PDF\n"
+        "lintlaw 0.1.0, rule pack 0.1.0+rulepack-test\n"
     )
 
 
@@ -293,7 +284,9 @@ def test_junit_is_well_formed_with_one_failure_per_finding(sample):
     assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("5", "4", "0")
     suites = {s.get("name"): s for s in root.iter("testsuite")}
     assert set(suites) == {"bills/draft.md", "bills/clean.md"}
-    assert [c.get("name") for c in suites["bills/clean.md"]] == ["no findings"]
+    assert [c.get("name") for c in suites["bills/clean.md"].iter("testcase")] == ["no findings"]
+    props = {p.get("name"): p.get("value") for p in suites["bills/clean.md"].iter("property")}
+    assert props == {"lintlaw.version": "0.1.0", "lintlaw.rule_pack": "0.1.0+rulepack-test"}
     failures = list(suites["bills/draft.md"].iter("failure"))
     assert [f.get("type") for f in failures] == ["LL102", "LL101", "LL105", "LL105"]
     assert "Basis: Contested pattern" in failures[2].text
@@ -410,15 +403,18 @@ def test_html_renders_the_protocol_side_by_side_when_given(sample):
     }
     page = html_format.render(result, RULES, documents=docs, comparison=comparison)
     section = page[page.index('<section id="protocol">') :]
-    assert "This law: s. 1 (definition)" in section and "trafficking means &lt;recruitment&gt;" in section
-    assert "Palermo Protocol, Art. 3(a)" in section and "shall mean the recruitment" in section
-    means_row = re.search(r"<tr><th>means</th>.*?</tr>", section).group(0)
-    assert '<td class="verdict-bad">the abuse of power, fraud</td>' in means_row
-    assert "<tr><th>consent</th><td>unscoped</td></tr>" in section
-    assert "<td>Art. 6</td>" in section and "<td>non-punishment</td>" in section
-    assert '<td class="verdict-bad">absent</td>' in section and "<td>s. 2</td>" in section
+    assert "This law: s. 1 — definition" in section and "trafficking means &lt;recruitment&gt;" in section
+    assert "Palermo Protocol, Art. 3(a)" in section and section.count("shall mean the recruitment") == 1
+    means_row = re.search(r'<tr><th scope="row">Means</th>.*?</tr>', section).group(0)
+    assert '<td data-label="It lacks" class="verdict-bad">the abuse of power and fraud</td>' in means_row
+    assert "Acts</th>" not in section  # the law has every act: nothing to show
+    assert "Consent is set aside in every case, not only where force, deception" in section
+    assert "It names none of the means the Protocol requires" in section
+    for internal in ("unscoped", "sec_1", "means_required", "abuse-of-power", "non-punishment"):
+        assert internal not in section, internal
+    assert '<th scope="row">Art. 6</th>' in section and '<th scope="row">non punishment</th>' in section
+    assert "Not addressed" in section and '<td data-label="Where">s. 2</td>' in section
     assert "<del>shall mean</del><ins>means</ins>" in section
-    assert "Other results" not in section  # known keys only
     assert 'id="protocol"' not in html_format.render(result, RULES, documents=docs)
 
 
@@ -455,3 +451,20 @@ def test_html_folds_the_text_of_a_law_without_findings(sample):
         "1. Libraries open at nine."
     )
     assert "0 findings" in section
+
+
+def test_sarif_links_every_rule_to_its_page_and_the_tool_to_its_home(sample):
+    from urllib.parse import urlparse
+
+    from lintlaw.rulepack import PROJECT_URL
+
+    result, _ = sample
+    log = json.loads(sarif.render(result, RULES, root=Path("/project"), exit_code=1))
+    sarif_validator().validate(log)
+    driver = log["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == PROJECT_URL
+    assert driver["rules"]
+    for rule in driver["rules"]:
+        url = urlparse(rule["helpUri"])
+        assert url.scheme == "https" and url.netloc and url.path.endswith(f"/docs/rules/{rule['id']}.md")
+    assert driver["properties"]["rulePackVersion"].startswith("0.")

@@ -8,11 +8,14 @@ import typer
 
 from lintlaw import __version__
 from lintlaw.cli import commands
+from lintlaw.cli.errors import EXIT_CODES_HELP
+from lintlaw.cli.helpstyle import LintlawTyper
 
-app = typer.Typer(
+app = LintlawTyper(
     name="lintlaw",
     help="A linter for legislation: flags laws that conflate sex work with trafficking, "
     "and compares them with the UN Palermo Protocol.",
+    epilog=EXIT_CODES_HELP + " Bare 'lintlaw' prints this help and exits 2.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -37,8 +40,8 @@ def _root(
 commands.register_all(app)
 
 
-def main() -> None:
+def main(args: list[str] | None = None) -> None:
     """Console entry point: usage errors exit 2, unexpected errors exit 3, never a traceback."""
     from lintlaw.cli.errors import run_guarded
 
-    sys.exit(run_guarded(app))
+    sys.exit(run_guarded(app, args))

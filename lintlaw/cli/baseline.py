@@ -8,6 +8,8 @@ from typing import Any, Optional
 
 import typer
 
+from lintlaw.cli.helpstyle import LintlawTyper
+
 from lintlaw.baseline import Entry, compare, read_baseline, write_baseline
 from lintlaw.cli.errors import EXIT_OK, EXIT_USAGE
 from lintlaw.config import Config
@@ -40,7 +42,7 @@ def gone_report(gone: list[Entry], path: Path) -> str:
 
 
 def register(app: typer.Typer) -> None:
-    group = typer.Typer(
+    group = LintlawTyper(
         name="baseline",
         help="Record current findings so 'check --baseline' reports only new ones.",
         no_args_is_help=True,
@@ -48,22 +50,21 @@ def register(app: typer.Typer) -> None:
 
     @group.command("write")
     def write(
-        file: Path = typer.Argument(..., help="Baseline file to write (JSON)."),
-        paths: list[str] = typer.Argument(..., help="Files or folders to lint."),
-        select: list[str] = typer.Option([], "--select", help="Only these rules: code prefixes or names."),
-        ignore: list[str] = typer.Option([], "--ignore", help="Skip these rules: code prefixes or names."),
-        rules: list[str] = typer.Option([], "--rules", help="Extra rule folder (repeatable)."),
-        exclude: list[str] = typer.Option([], "--exclude", help="Glob of paths to skip (repeatable)."),
-        config: Optional[Path] = typer.Option(None, "--config", help="Configuration file."),
+        file: Path = typer.Argument(..., metavar="FILE", help="Baseline file to write (JSON)."),
+        paths: list[str] = typer.Argument(..., metavar="PATH", help="Files or folders to lint."),
+        select: list[str] = typer.Option([], "--select", metavar="CODES", help="Only these rules: code prefixes or names."),
+        ignore: list[str] = typer.Option([], "--ignore", metavar="CODES", help="Skip these rules: code prefixes or names."),
+        rules: list[str] = typer.Option([], "--rules", metavar="DIR", help="Extra rule folder (repeatable)."),
+        exclude: list[str] = typer.Option([], "--exclude", metavar="GLOB", help="Glob of paths to skip (repeatable)."),
+        config: Optional[Path] = typer.Option(None, "--config", metavar="FILE", help="Configuration file."),
     ) -> None:
         """Lint PATHS and record the fingerprint of every finding in FILE."""
         from lintlaw import __version__
         from lintlaw.api import lint_path
-        from lintlaw.cli.check import resolve_config
-        from lintlaw.engine import load_rules
+        from lintlaw.cli.check import load_checked_rules, resolve_config
 
         settings = resolve_config(config, select, ignore, None, rules, exclude)
-        ruleset = load_rules(settings.rule_dirs)
+        ruleset = load_checked_rules(settings, select, ignore)
         result = lint_path(paths, config=settings, ruleset=ruleset)
         for error in result.errors:
             typer.echo(f"lintlaw: {error}", err=True)

@@ -44,15 +44,14 @@ def register(app: typer.Typer) -> None:
 
         With --against the laws are aligned clause by clause; --fail-on counts what the new text introduces.
         """
-        from lintlaw.cli.check import exit_code, resolve_config
-        from lintlaw.engine import load_rules
+        from lintlaw.cli.check import exit_code, load_checked_rules, resolve_config
         from lintlaw.protocol.render import FORMATS, RENDERERS
         from lintlaw.protocol.run import compare_one, compare_two
 
         if fmt not in FORMATS:
             raise ConfigError(f"unknown --format '{fmt}' (one of {', '.join(FORMATS)})", code="E342")
         settings = resolve_config(config, select, ignore, fail_on, rules, [])
-        ruleset = load_rules(settings.rule_dirs)
+        ruleset = load_checked_rules(settings, select, ignore)
         if against is None:
             run = compare_one(path, config=settings, ruleset=ruleset)
         else:

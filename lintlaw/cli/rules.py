@@ -13,6 +13,7 @@ from typing import Any
 import typer
 
 from lintlaw.errors import ConfigError
+from lintlaw.rulepack import pack_label
 
 FORMATS = ("text", "json")
 COLUMNS = ("code", "name", "kind", "severity", "stance")
@@ -68,7 +69,7 @@ def rules_command(fmt: str = FORMAT_OPTION, rules: list[Path] = RULES_OPTION) ->
         return
     from rich.table import Table
 
-    table = Table(caption=f"{len(rows)} rules (pack {ruleset.version}); details: lintlaw rule CODE")
+    table = Table(caption=f"{len(rows)} rules (pack {pack_label(ruleset)}); details: lintlaw rule CODE")
     for column in COLUMNS:
         table.add_column(column, no_wrap=True)
     for row in rows:

@@ -36,7 +36,10 @@ class Rule:
 
     @property
     def help_url(self) -> str:
-        return f"docs/rules.md#{self.code.lower()}-{self.name}"
+        """The rule's documentation page in the released repository (``docs/rules/LL101.md``)."""
+        from lintlaw.rulepack import rule_help_url
+
+        return rule_help_url(self.code)
 
     def summary(self) -> dict[str, Any]:
         """The one-line facts shown by ``lintlaw rules``."""

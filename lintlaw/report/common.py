@@ -117,7 +117,10 @@ def report_rules(ruleset: Any, findings: Iterable[Finding]) -> list[RuleInfo]:
 
 
 def ruleset_version(ruleset: Any) -> str:
-    return str(getattr(ruleset, "version", "") or "")
+    """The rule pack as outputs show it: ``0.1.0+1a2b3c4d5e6f`` (version, then content hash)."""
+    from lintlaw.rulepack import pack_label
+
+    return pack_label(ruleset) if ruleset is not None else ""
 
 
 def tool_version() -> str:

@@ -124,4 +124,8 @@ def render(
         )
     lines.extend(annotated)
     lines.extend(overflow)
+    if ruleset is not None:  # a plain log line, not an annotation
+        from lintlaw.report.text import version_line
+
+        lines.append(version_line(ruleset))
     return "\n".join(lines) + "\n" if lines else ""

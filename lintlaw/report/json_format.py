@@ -1,4 +1,4 @@
-"""The JSON report (``schema_version`` 1): files read, findings, and per-file errors."""
+"""The JSON report (``schema_version`` 1): files read, findings, per-file errors and notices (empty files)."""
 
 from __future__ import annotations
 
@@ -19,9 +19,13 @@ def as_dict(result: LintResult, ruleset: Any = None) -> dict[str, Any]:
         "files": [f.to_dict() for f in result.files],
         "findings": [f.to_dict() for f in result.findings],
         "errors": [e.to_dict() for e in result.errors],
+        "notices": [n.to_dict() for n in result.notices],
     }
     if ruleset is not None:
+        from lintlaw.rulepack import PACK_VERSION
+
         data["tool"]["rules_version"] = ruleset.version
+        data["tool"]["rule_pack"] = {"version": PACK_VERSION, "hash": ruleset.version}
     return data
 
 

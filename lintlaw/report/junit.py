@@ -14,7 +14,7 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from lintlaw.model import Finding, LintResult
-from lintlaw.report.common import location, relative_uri, rule_info
+from lintlaw.report.common import location, relative_uri, rule_info, ruleset_version, tool_version
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -79,6 +79,10 @@ def render(
             errors=str(len(errors)),
             skipped="0",
         )
+        if ruleset is not None:
+            properties = ET.SubElement(suite, "properties")
+            ET.SubElement(properties, "property", name="lintlaw.version", value=tool_version())
+            ET.SubElement(properties, "property", name="lintlaw.rule_pack", value=ruleset_version(ruleset))
         for error in errors:
             case = ET.SubElement(suite, "testcase", classname=path, name=f"{error.code} reading {path}")
             ET.SubElement(

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from lintlaw.model import Finding, LintResult
+from lintlaw.rulepack import PROJECT_URL, rule_help_url
+from lintlaw.sourcelinks import source_url
 from lintlaw.report import markup
 from lintlaw.report.common import (
     RuleInfo,
@@ -35,7 +37,7 @@ def _sources_markdown(info: RuleInfo) -> str:
     lines = []
     for source in info.sources:
         text = format_source(source)
-        url = source.get("url")
+        url = source_url(source)
         lines.append(f"- [{text}]({url})" if url else f"- {text}")
     return "## Sources\n\n" + "\n".join(lines) if lines else ""
 
@@ -49,6 +51,7 @@ def _descriptor(info: RuleInfo) -> dict[str, Any]:
     descriptor: dict[str, Any] = {
         "id": info.code,
         "name": info.name,
+        "helpUri": rule_help_url(info.code),
         "shortDescription": {"text": info.short},
         "fullDescription": {"text": markup.to_text(flags) or info.short},
         "help": {"text": markup.to_text(help_md), "markdown": help_md},
@@ -168,6 +171,7 @@ def build_log(
 
     driver: dict[str, Any] = {
         "name": "lintlaw",
+        "informationUri": PROJECT_URL,
         "version": tool_version(),
         "semanticVersion": tool_version(),
         "rules": [_descriptor(info) for info in rules],

@@ -8,6 +8,7 @@ from typing import Any
 from lintlaw.model import Finding
 from lintlaw.report import markup
 from lintlaw.report.common import RuleInfo, format_source
+from lintlaw.sourcelinks import source_url
 
 STANCE_SHORT = {"protocol": "Protocol", "contested": "Contested", "meta": "lintlaw"}
 
@@ -27,7 +28,7 @@ def sources_html(info: RuleInfo) -> str:
     items = []
     for source in info.sources:
         text = esc(format_source(source))
-        url = str(source.get("url") or "")
+        url = source_url(source)
         if url.startswith(("https://", "http://")):
             text = f'<a href="{esc(url)}" rel="noreferrer">{text}</a>'
         items.append(f"<li>{text}</li>")
@@ -52,7 +53,7 @@ def finding_card(fid: str, finding: Finding, info: RuleInfo, line_anchor: str | 
         f'data-stance="{esc(finding.stance)}">',
         '<header class="finding-head">'
         f'<span class="sev sev-{esc(finding.severity)}">{esc(finding.severity)}</span> '
-        f'<a class="rule-ref" href="#rule-{esc(finding.code)}">{esc(info.label)}</a> '
+        f'<a class="rule-ref" href="#rule-{esc(finding.code)}">{esc(info.title or info.short)}</a> '
         f"{stance_badge(finding.stance, info.stance_label)}</header>",
         f'<p class="where">{where_html}</p>',
         f'<p class="message">{esc(finding.message)}</p>',
@@ -61,25 +62,36 @@ def finding_card(fid: str, finding: Finding, info: RuleInfo, line_anchor: str | 
         parts.append(f'<blockquote class="match">{esc(finding.match)}</blockquote>')
     if finding.suggestion:
         parts.append(f'<p class="suggestion"><strong>Suggested wording:</strong> {esc(finding.suggestion)}</p>')
-    parts.append(f'<p class="basis"><strong>Basis:</strong> {esc(info.stance_label)}.</p>')
+    parts.append(f'<p class="basis"><strong>Basis:</strong> {esc(info.stance_label)}. '
+                 f'<span class="code">{esc(info.label)}</span></p>')
     rationale = markup.to_html(info.description, heading_offset=2) if info.description else ""
     if rationale or info.sources:
         parts.append(
             '<details class="why"><summary>Why this is flagged</summary>'
-            f"{rationale}{'<h4>Sources</h4>' + sources_html(info) if info.sources else ''}</details>"
+            f"{rationale}{'<h4>Sources</h4>' + sources_html(info) if info.sources else ''}"
+            f"{doc_link(info)}</details>"
         )
     parts.append("</article>")
     return "\n".join(parts)
 
 
+def doc_link(info: RuleInfo) -> str:
+    """A link to the rule's documentation page (``docs/rules/<code>.md`` of the release)."""
+    if not info.help_url.startswith("https://"):
+        return ""
+    return f'<p class="doc-link"><a href="{esc(info.help_url)}" rel="noreferrer">The rule\'s page: {esc(info.label)}</a></p>'
+
+
 def rule_card(info: RuleInfo, count: int) -> str:
     """A rule's full explanation, linked from its findings and from the chart."""
-    facts = f"{esc(info.severity)} · {stance_badge(info.stance, info.stance_label)} · precision {esc(info.precision)}"
+    facts = (f"{esc(info.label)} · {esc(info.severity)} · {stance_badge(info.stance, info.stance_label)} · "
+             f"precision {esc(info.precision)}")
     body = markup.to_html(info.description, heading_offset=2) if info.description else f"<p>{esc(info.message)}</p>"
     sources = f"<h4>Sources</h4>{sources_html(info)}" if info.sources else ""
     return (
         f'<section class="rule-card" id="rule-{esc(info.code)}" data-rule="{esc(info.code)}">'
-        f"<h3>{esc(info.label)}</h3>"
-        f'<p class="rule-title">{esc(info.short)} — {count} finding{"s" if count != 1 else ""}</p>'
-        f'<p class="facts">{facts}</p>{body}{sources}</section>'
+        f"<h3>{esc(info.title or info.short)}</h3>"
+        f'<p class="facts">{count} finding{"s" if count != 1 else ""} · {facts}</p>'
+        f'<details class="rule-body"><summary>What it flags, why it matters, better drafting, sources</summary>'
+        f"{body}{sources}{doc_link(info)}</details></section>"
     )

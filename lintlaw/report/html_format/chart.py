@@ -1,4 +1,8 @@
-"""The summary chart: findings per rule as an inline SVG bar chart (no script, no external file)."""
+"""The summary chart: findings per rule as HTML bars (no script, no image), one row per rule.
+
+Each row names the rule by its title, in words, and wraps on a narrow screen, so the chart stays
+readable on a phone; each bar links to the rule's explanation.
+"""
 
 from __future__ import annotations
 
@@ -6,34 +10,24 @@ import html
 
 from lintlaw.report.common import RuleInfo
 
-ROW = 26
-LABEL_WIDTH = 330
-BAR_WIDTH = 300
-COUNT_WIDTH = 50
+STANCE_WORDS = {"protocol": "departs from the Protocol", "contested": "contested pattern", "meta": "housekeeping"}
 
 
 def bar_chart(rows: list[tuple[RuleInfo, int]]) -> str:
-    """One bar per rule that fired, coloured by severity; each bar links to the rule's explanation."""
+    """One bar per rule that fired, coloured by severity, longest first."""
     if not rows:
         return '<p class="empty">No findings to chart.</p>'
     peak = max(count for _, count in rows)
-    width = LABEL_WIDTH + BAR_WIDTH + COUNT_WIDTH
-    height = ROW * len(rows) + 4
-    parts = [
-        f'<svg class="chart" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-        f'aria-labelledby="chart-title"><title id="chart-title">Findings per rule</title>'
-    ]
-    for i, (info, count) in enumerate(rows):
-        y = i * ROW + 2
-        bar = max(2, round(BAR_WIDTH * count / peak))
-        label = html.escape(f"{info.code} {info.name}")
-        parts.append(
-            f'<a href="#rule-{html.escape(info.code)}" class="bar" data-rule="{html.escape(info.code)}">'
-            f"<title>{label}: {count}</title>"
-            f'<text x="{LABEL_WIDTH - 8}" y="{y + 17}" text-anchor="end" class="bar-label">{label}</text>'
-            f'<rect x="{LABEL_WIDTH}" y="{y + 3}" width="{bar}" height="{ROW - 8}" rx="3" '
-            f'class="sev-{html.escape(info.severity)}"/>'
-            f'<text x="{LABEL_WIDTH + bar + 6}" y="{y + 17}" class="bar-count">{count}</text></a>'
+    items = []
+    for info, count in sorted(rows, key=lambda row: (-row[1], row[0].code)):
+        code = html.escape(info.code)
+        share = max(4, round(100 * count / peak))
+        title = html.escape(info.title or info.short)
+        items.append(
+            f'<li><a href="#rule-{code}" class="bar" data-rule="{code}">'
+            f'<span class="bar-label">{title} <small>{html.escape(STANCE_WORDS.get(info.stance, info.stance))}'
+            f"</small></span>"
+            f'<span class="bar-track"><span class="bar-fill sev-{html.escape(info.severity)}" '
+            f'style="width: {share}%"></span><span class="bar-count">{count}</span></span></a></li>'
         )
-    parts.append("</svg>")
-    return "".join(parts)
+    return f'<ol class="chart" aria-label="Findings per rule">{"".join(items)}</ol>'

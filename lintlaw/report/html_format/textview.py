@@ -113,6 +113,19 @@ def _line_html(text: str, start: int, end: int, flags: list[Flag]) -> str:
 
 def render_text(document: Document, findings: list[tuple[str, Finding]], prefix: str) -> str:
     """The document body as numbered lines; ``prefix`` makes line ids unique on the page."""
+    return "\n".join(row for _, row in render_rows(document, findings, prefix))
+
+
+def clause_lines(document: Document, findings: list[tuple[str, Finding]]) -> dict[str, int]:
+    """Finding id → the line where its clause starts: where its card stands beside the text."""
+    text = document.text
+    first_body_line = text.count("\n", 0, document.body_start) + 1
+    return {flag.fid: max(first_body_line, text.count("\n", 0, flag.clause[0]) + 1)
+            for flag in make_flags(document, findings)}
+
+
+def render_rows(document: Document, findings: list[tuple[str, Finding]], prefix: str) -> list[tuple[int, str]]:
+    """``(line number, row HTML)`` for each line of the body, front matter left out."""
     text = document.text
     flags = make_flags(document, findings) if findings else []
     first_line = text.count("\n", 0, document.body_start)
@@ -131,8 +144,8 @@ def render_text(document: Document, findings: list[tuple[str, Finding]], prefix:
             classes += f" flagged sev-{_worst(shading)}"
             data = f' data-f="{" ".join(f.fid for f in shading)}"'
         body = _line_html(text, start, end, flags) or " "
-        rows.append(
+        rows.append((number,
             f'<div class="{classes}" id="{anchor}"{data}><a class="ln" href="#{anchor}">{number}</a>'
             f'<span class="lt">{body}</span></div>'
-        )
-    return "\n".join(rows)
+        ))
+    return rows

@@ -1,12 +1,16 @@
 /* lintlaw HTML report: filters by severity, rule and basis. Reading needs no script; filtering does. */
 (function () {
   "use strict";
+  // On paper each rule's explanation is shown once, in the rules section: open those before printing.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.rule-body, details.redline-box").forEach(function (d) { d.open = true; });
+  });
   var form = document.getElementById("filters");
   if (!form) { return; }
   form.hidden = false;
   var findings = Array.prototype.slice.call(document.querySelectorAll("article.finding"));
   var flagged = Array.prototype.slice.call(document.querySelectorAll("[data-f]"));
-  var bars = Array.prototype.slice.call(document.querySelectorAll("svg.chart a.bar"));
+  var bars = Array.prototype.slice.call(document.querySelectorAll("ol.chart a.bar"));
   var shown = document.getElementById("shown");
 
   function checked(name) {
