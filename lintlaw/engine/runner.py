@@ -250,6 +250,7 @@ class _Evaluator:
             for term in self.definitions
             if len(term) >= 3
         }
+        self._definition_scopes: dict[int, list[Clause]] = {}
 
     # -- scopes -----------------------------------------------------------------------------
     def inherited(self, clause: Clause) -> list[Clause]:
@@ -270,12 +271,18 @@ class _Evaluator:
         return [*inherited, *(c for c in node.walk() if id(c) not in seen)]
 
     def definition_scope(self, clause: Clause) -> list[Clause]:
+        """The clause, its inherited text, and the definitions of the terms it uses; worked out once
+        per clause (a long clause with many matches would otherwise be lower-cased per match)."""
+        cached = self._definition_scopes.get(id(clause))
+        if cached is not None:
+            return cached
         scope = self.inherited(clause)
         text = " ".join(self.outline.own_text(c, normalized=True) for c in scope).lower()
         for term, regex in self._term_res.items():
             definition = self.definitions[term]
             if definition is not clause and regex.search(text):
                 scope.extend(definition.walk())
+        self._definition_scopes[id(clause)] = scope
         return scope
 
     def scope_clauses(self, clause: Clause, scope: str) -> list[Clause]:

@@ -23,6 +23,7 @@ from importlib import resources
 import yaml
 
 from lintlaw.model import Clause, Outline
+from lintlaw.structure.typemodel import ClauseView, load_model
 
 TYPES = ("definition", "offence", "recital", "scope", "citation", "note", "power", "assistance",
          "immigration", "funding", "other")
@@ -105,13 +106,37 @@ def classify(outline: Outline, clause: Clause, parent_type: str | None, cues: Cu
     return "other"
 
 
+def view_of(outline: Outline, clause: Clause, cues: Cues) -> ClauseView:
+    """What the type classifier sees of ``clause`` (see :mod:`typemodel`)."""
+    words = _words(outline, clause)
+    parent = clause.parent if clause.parent is not None and clause.parent is not outline.root else None
+    parent_words = _words(outline, parent) if parent is not None else ""
+    heading_cue = next((found for node in (clause, *clause.ancestors()) if node.heading
+                        for found in [cues.first(cues.heading, " ".join(node.heading.split()))] if found), None)
+    return ClauseView(
+        words=words, heading=clause.heading or "", kind=clause.kind,
+        cue=(cues.first(cues.text, words) if words else None) or "none",
+        heading_cue=heading_cue or "none",
+        parent_cue=(cues.first(cues.text, parent_words) if parent_words else None) or "none",
+        parent_words=parent_words[:200], language=(outline.document.language or "en").split("-")[0],
+    )
+
+
 def assign_types(outline: Outline) -> dict[str, str]:
-    """Clause id → provision type for every clause of ``outline`` (the root is not typed)."""
+    """Clause id → provision type for every clause of ``outline`` (the root is not typed).
+
+    With the shipped classifier, it decides every clause outside a preamble; without it, the cues
+    alone do (``classify``).
+    """
     cues = cues_for(outline.document.language)
+    model = load_model()
     types: dict[str, str] = {}
 
     def visit(clause: Clause, parent_type: str | None) -> None:
-        kind = classify(outline, clause, parent_type, cues)
+        if model is not None and clause.kind != "preamble" and parent_type != "recital":
+            kind = model.predict(view_of(outline, clause, cues))
+        else:
+            kind = classify(outline, clause, parent_type, cues)
         types[clause.id] = kind
         for child in clause.children:
             visit(child, kind)
