@@ -21,6 +21,7 @@ from lintlaw.limits import time_limit
 from lintlaw.model import Document, FileSummary, Finding
 
 EMPTY_INPUT = "E102"
+NO_PACK = "E112"
 # A worker process spends seconds loading spaCy and the rule pack, so each one is given at
 # least this many files; a small run stays in one process whatever ``jobs`` says.
 MIN_FILES_PER_WORKER = 8
@@ -111,7 +112,18 @@ def lint_read(document: Document, display: str, config: Config, ruleset: Any, su
     outcome.suppressed = suppressions.suppressed[before:]
     del suppressions.suppressed[before:]
     outcome.document = document if keep_document else None
+    outcome.notice = no_pack_notice(document, display)
     return outcome
+
+
+def no_pack_notice(document: Document, display: str) -> LintlawError | None:
+    """E112 when lintlaw has no language pack for the document: its clean result means nothing."""
+    from lintlaw.analysis import has_pack
+
+    if has_pack(document.language):
+        return None
+    return LintlawError(f"no language pack for '{document.language}' (lintlaw reads en, fr, es and de): "
+                        "the document was read but not analysed", file=display, code=NO_PACK)
 
 
 # --- worker processes ---------------------------------------------------------------------------

@@ -60,3 +60,16 @@ def test_offence_rules_do_not_fire_on_recitals_of_a_real_law() -> None:
     assert not [f for f in findings if f.rule in offence_rules and f.clause_id in recitals]
     # the same Act's own offence (s. 286.1) is still read
     assert any(f.rule == "client-criminalisation" and "286.1" in f.clause_label for f in findings)
+
+
+def test_a_law_in_a_language_without_a_pack_gets_a_notice(tmp_path: Path) -> None:
+    from lintlaw.api import lint_path
+
+    law = tmp_path / "wet.txt"
+    law.write_text("---\nlanguage: nl\n---\nArtikel 1. Wie een ander werft met het oogmerk van uitbuiting, "
+                   "wordt gestraft.\n", encoding="utf-8")
+    result = lint_path(law)
+    assert [n.code for n in result.notices] == ["E112"] and result.findings == [] and result.files
+    from lintlaw.report.text import summary_line
+
+    assert "1 file in a language lintlaw cannot analyse" in summary_line(result)

@@ -46,8 +46,10 @@ def summary_line(result: LintResult) -> str:
     head = f"Found {n} finding{'s' if n != 1 else ''}" + (f" ({parts})" if parts else "")
     tail = f" in {files} file{'s' if files != 1 else ''}"
     errs = f"; {len(result.errors)} file{'s' if len(result.errors) != 1 else ''} could not be read" if result.errors else ""
-    empty = len(result.notices)
+    empty = sum(1 for n in result.notices if n.code == "E102")
+    unread = sum(1 for n in result.notices if n.code == "E112")
     notes = f"; {empty} empty file{'s' if empty != 1 else ''} skipped" if empty else ""
+    notes += f"; {unread} file{'s' if unread != 1 else ''} in a language lintlaw cannot analyse" if unread else ""
     return head + tail + errs + notes + "."
 
 
@@ -73,8 +75,8 @@ def render(result: LintResult, ruleset: Any = None, *, documents: Any = None, ro
            style: Callable[[str, str], str] = _plain, statistics: bool = False, **_: Any) -> str:
     lines = statistics_lines(result, style) if statistics else [finding_line(f, style) for f in result.findings]
     lines += [f"{style(e.location, 'path')}: {style(e.code, 'code')} {e.message}" for e in result.errors]
-    lines += [f"{style(n.location, 'path')}: {style(n.code, 'code')} notice: {n.message}; nothing to lint"
-              for n in result.notices]
+    lines += [f"{style(n.location, 'path')}: {style(n.code, 'code')} notice: {n.message}"
+              + ("; nothing to lint" if n.code == "E102" else "") for n in result.notices]
     if lines:
         lines.append("")
     lines.append(style(summary_line(result), "summary"))

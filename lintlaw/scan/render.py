@@ -56,7 +56,8 @@ def stats_json(pivot: Pivot) -> str:
     data = {
         "schema_version": STATS_SCHEMA_VERSION,
         "by": pivot.by,
-        "documents": {"analysed": pivot.total_documents, "failed": pivot.failed, "groups": pivot.documents},
+        "documents": {"analysed": pivot.total_documents, "failed": pivot.failed,
+                      "not_analysed": pivot.not_analysed, "groups": pivot.documents},
         "cells": stats_records(pivot),
     }
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
@@ -72,7 +73,8 @@ def stats_markdown(pivot: Pivot) -> str:
     for code, name in pivot.rules:
         cells = [cell_text(pivot, code, g) for g in [*pivot.groups, None]]
         lines.append(f"| {_md(f'{code} {name}')} | " + " | ".join(cells) + " |")
-    note = f"\nCells: findings (share of documents with at least one). Failed documents left out: {pivot.failed}.\n"
+    note = (f"\nCells: findings (share of documents with at least one). Failed documents left out: {pivot.failed}."
+            f" Not analysed (no language pack): {pivot.not_analysed}.\n")
     return "\n".join(lines) + "\n" + note
 
 

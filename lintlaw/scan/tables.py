@@ -37,7 +37,9 @@ DOCUMENT_FIELDS: tuple[str, ...] = (
 )
 # Columns of a finding row: the ``lintlaw check`` fields, then the document's own facts.
 FINDING_ROW_FIELDS: tuple[str, ...] = ("file", *FINDING_FIELDS, "format", "language")
-_DOCUMENT_COLUMNS = {"language", "format"}  # grouping keys that are columns, not metadata
+_DOCUMENT_COLUMNS = {"language", "format"}
+# documents in a language with a language pack (lintlaw.analysis.lexicon.PACKS); others are "not analysed"
+_ANALYSED = "(d.language IS NULL OR lower(substr(d.language, 1, 2)) IN ('en', 'fr', 'es', 'de'))"  # grouping keys that are columns, not metadata
 
 
 @dataclass
@@ -57,6 +59,7 @@ class Pivot:
     cells: dict[tuple[str, str], Cell] = field(default_factory=dict)
     totals: dict[str, Cell] = field(default_factory=dict)
     failed: int = 0
+    not_analysed: int = 0  # read, but in a language without a language pack (E112)
 
     @property
     def total_documents(self) -> int:
@@ -144,12 +147,16 @@ class StoreReader:
         group_sql, params = _group_expression(by)
         documents: dict[str, int] = {}
         for value, count in self.conn.execute(
-            f"SELECT {group_sql} AS g, COUNT(*) FROM documents d WHERE status = 'ok' GROUP BY g", params
+            f"SELECT {group_sql} AS g, COUNT(*) FROM documents d WHERE status = 'ok' AND {_ANALYSED} GROUP BY g",
+            params,
         ):
             name = _group_name(value)
             documents[name] = documents.get(name, 0) + count
         failed = self.conn.execute("SELECT COUNT(*) FROM documents WHERE status = 'failed'").fetchone()[0]
-        pivot = Pivot(by=by, groups=sorted(documents, key=_natural), documents=documents, rules=self._rules(), failed=failed)
+        unread = self.conn.execute(
+            f"SELECT COUNT(*) FROM documents d WHERE status = 'ok' AND NOT {_ANALYSED}").fetchone()[0]
+        pivot = Pivot(by=by, groups=sorted(documents, key=_natural), documents=documents, rules=self._rules(),
+                      failed=failed, not_analysed=unread)
         for value, code, findings, docs in self.conn.execute(
             f"SELECT {group_sql} AS g, f.code, COUNT(*), COUNT(DISTINCT f.document_id) "
             "FROM findings f JOIN documents d ON d.id = f.document_id WHERE d.status = 'ok' GROUP BY g, f.code",
