@@ -51,30 +51,40 @@ def clause_rows(root: Path, stem: str) -> list[tuple[int, str, str, str]]:
     return rows
 
 
-def labelled_views(root: Path, stems: list[str]):
-    """(classifier view, label) for every labelled clause of ``stems`` that today's outline has."""
+def matched_labels(root: Path, stem: str):
+    """(outline, [(label, clause or None)]) for one law: each labelled row with today's clause,
+    found by line and first words (or by line alone when one clause starts there)."""
     from lintlaw.ingest import read_path
     from lintlaw.structure import segment
-    from lintlaw.structure.provisions import cues_for, view_of
     from lintlaw.structure.render import clause_text, lines_of
 
+    outline = segment(read_path(root / "corpus" / "laws" / f"{stem}.txt"))
+    by_key: dict[tuple[int, str], object] = {}
+    by_line: dict[int, list[object]] = defaultdict(list)
+    for clause in outline.clauses():
+        words = clause_text(outline, clause) or (f"[{clause.heading}]" if clause.heading else "")
+        line = lines_of(outline, clause)[0]
+        by_key[(line, _key_text(words))] = clause
+        by_line[line].append(clause)
+    pairs = []
+    for label in read_labels(root / "eval" / "provisions" / f"{stem}.tsv"):
+        clause = by_key.get((label.line, _key_text(label.text)))
+        if clause is None and len(by_line.get(label.line, ())) == 1:
+            clause = by_line[label.line][0]
+        pairs.append((label, clause))
+    return outline, pairs
+
+
+def labelled_views(root: Path, stems: list[str]):
+    """(classifier view, label) for every labelled clause of ``stems`` that today's outline has."""
+    from lintlaw.structure.provisions import cues_for, view_of
+
     for stem in stems:
-        path = root / "eval" / "provisions" / f"{stem}.tsv"
-        if not path.is_file():
+        if not (root / "eval" / "provisions" / f"{stem}.tsv").is_file():
             continue
-        outline = segment(read_path(root / "corpus" / "laws" / f"{stem}.txt"))
+        outline, pairs = matched_labels(root, stem)
         cues = cues_for(outline.document.language)
-        by_key: dict[tuple[int, str], object] = {}
-        by_line: dict[int, list[object]] = defaultdict(list)
-        for clause in outline.clauses():
-            words = clause_text(outline, clause) or (f"[{clause.heading}]" if clause.heading else "")
-            line = lines_of(outline, clause)[0]
-            by_key[(line, _key_text(words))] = clause
-            by_line[line].append(clause)
-        for label in read_labels(path):
-            clause = by_key.get((label.line, _key_text(label.text)))
-            if clause is None and len(by_line.get(label.line, ())) == 1:
-                clause = by_line[label.line][0]
+        for label, clause in pairs:
             if clause is not None:
                 yield view_of(outline, clause, cues), label.type
 
@@ -129,22 +139,12 @@ def score(root: Path, stems: list[str], languages: dict[str, str]) -> TypeScore:
     """Compare today's typing with the labels of ``stems`` (laws without a label file are skipped)."""
     result = TypeScore()
     for stem in stems:
-        path = root / "eval" / "provisions" / f"{stem}.tsv"
-        if not path.is_file():
+        if not (root / "eval" / "provisions" / f"{stem}.tsv").is_file():
             continue
-        predicted: dict[tuple[int, str], str] = {}
-        by_line: dict[int, list[str]] = defaultdict(list)
-        for line, _label, kind, text in clause_rows(root, stem):
-            predicted[(line, _key_text(text))] = kind
-            by_line[line].append(kind)
-        for label in read_labels(path):
-            guess = predicted.get((label.line, _key_text(label.text)))
-            if guess is None and len(by_line.get(label.line, ())) == 1:
-                guess = by_line[label.line][0]
+        for label, clause in matched_labels(root, stem)[1]:
+            guess = clause.provision if clause is not None else "(lost)"
             result.total += 1
-            if guess is None:
-                result.lost += 1
-                guess = "(lost)"
+            result.lost += clause is None
             result.correct += guess == label.type
             result.confusion[(label.type, guess)] += 1
             result.by_language[languages.get(stem, "")][(label.type, guess)] += 1
