@@ -1,7 +1,8 @@
 """Every rule's own examples: each ``examples.flag`` text gives a finding of that rule, each
 ``examples.pass`` text none, with only that rule selected. ``todo_flag`` / ``todo_pass`` entries
 are known gaps, run as strict xfail: when a gap is fixed the test fails until the entry moves to
-``examples``.
+``examples``. An example that declares its language (``{language: fr, text: …}``) is linted in
+that language; any other is linted in the language guessed from its words.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import pytest
 
 from lintlaw.api import lint_text
 from lintlaw.engine import RuleSet, load_rules
+from lintlaw.engine.runner import applies_to_language
 from lintlaw.errors import RuleError
 
 
@@ -29,13 +31,19 @@ def _examples() -> list:
     params = []
     for rule in PACK.rules if PACK else []:
         for kind in ("flag", "pass"):
-            params += [pytest.param(rule.code, kind, text, id=f"{rule.code}-{kind}-{i}")
+            params += [pytest.param(rule.code, kind, text, id=f"{rule.code}-{kind}-{_tag(text)}{i}")
                        for i, text in enumerate(rule.examples.get(kind, []))]
         for kind in ("flag", "pass"):
             mark = pytest.mark.xfail(strict=True, reason=f"known gap listed in {rule.code} todo_{kind}")
-            params += [pytest.param(rule.code, kind, text, id=f"{rule.code}-todo_{kind}-{i}", marks=mark)
+            params += [pytest.param(rule.code, kind, text, id=f"{rule.code}-todo_{kind}-{_tag(text)}{i}", marks=mark)
                        for i, text in enumerate(rule.todo.get(kind, []))]
     return params
+
+
+def _tag(text: str) -> str:
+    """``fr-`` for an example declared French, nothing for one whose language is guessed."""
+    language = getattr(text, "language", None)
+    return f"{language}-" if language else ""
 
 
 @lru_cache(maxsize=None)
@@ -51,9 +59,23 @@ def test_the_bundled_pack_loads() -> None:
 
 @pytest.mark.parametrize(("code", "kind", "text"), _examples())
 def test_rule_example(code: str, kind: str, text: str) -> None:
-    findings = [f for f in lint_text(text, ruleset=only(code)) if f.code == code]
+    language = getattr(text, "language", None)
+    findings = [f for f in lint_text(text, language=language, ruleset=only(code)) if f.code == code]
     if kind == "flag":
         assert findings, f"{code} should flag: {text}"
     else:
         first = findings[0] if findings else None
         assert first is None, f"{code} should not flag: {text}\n  matched {first.match!r} in {first.clause_label}"
+
+
+def test_declared_example_languages_are_read_by_their_rule() -> None:
+    """A "pass" example in a language its rule does not read would pass without testing anything."""
+    assert PACK is not None
+    unread = [
+        (rule.code, text.language)
+        for rule in PACK.rules
+        for texts in (*rule.examples.values(), *rule.todo.values())
+        for text in texts
+        if getattr(text, "language", None) and not applies_to_language(rule.spec, text.language)
+    ]
+    assert not unread, f"examples in languages their rule does not read: {unread}"
