@@ -98,6 +98,7 @@ class Clause:
     depth: int = 0
     term: str | None = None
     provision: str = "other"  # what the clause does: definition, offence, recital ... (structure.provisions)
+    provision_cue: str = "other"  # the same read from cues alone (rules gate on both agreeing)
     own_spans: list[tuple[int, int]] = field(default_factory=list)
     children: list["Clause"] = field(default_factory=list)
     parent: "Clause | None" = field(default=None, repr=False)

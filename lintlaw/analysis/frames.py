@@ -189,25 +189,41 @@ def _is_offence_head(outline: Outline, clause: Clause) -> bool:
 
 class _Builder:
     def __init__(self, outline: Outline, lexicon: ElementLexicon) -> None:
+        from lintlaw.structure.provisions import cues_for
+
         self.outline = outline
         self.lex = lexicon
+        self.cues = cues_for(outline.document.language)
         self.norm = outline.document.norm
         self.title = str(outline.document.metadata.get("title") or "")
 
     # -- sites ---------------------------------------------------------------------------------
     def sites(self) -> list[tuple[str, Clause]]:
+        """Definitions and offence heads: by the clause's provision type, or by its own words
+        where they plainly define a term or state an offence (the type model may miss them)."""
         found: list[tuple[str, Clause]] = []
+        heads = {id(c) for c in self.outline.clauses() if self.offence_head(c)}
         for clause in self.outline.clauses():
-            if clause.provision == "definition" and not clause.term:
-                term = defined_term(_own_words(self.outline, clause), self.lex.language)
+            if clause.provision in ("recital", "note", "citation"):
+                continue
+            words = _own_words(self.outline, clause)
+            if not clause.term and (clause.provision == "definition" or clause.kind == "definition"):
+                term = defined_term(words, self.lex.language)
                 if term:
                     clause.term = term
-            if clause.provision == "definition" and clause.term:
+            if clause.term and (clause.provision == "definition" or clause.kind == "definition"):
                 found.append(("definition", clause))
-            elif _is_offence_head(self.outline, clause) and not any(
-                    _is_offence_head(self.outline, a) for a in clause.ancestors()):
+            elif id(clause) in heads and not any(id(a) in heads for a in clause.ancestors()):
                 found.append(("offence", clause))
         return found
+
+    def offence_head(self, clause: Clause) -> bool:
+        if clause.provision in ("recital", "note", "citation", "definition"):
+            return False
+        words = _own_words(self.outline, clause)
+        if not words:
+            return False
+        return clause.provision == "offence" or self.cues.first(self.cues.text, words) == "offence"
 
     def build(self) -> list[Frame]:
         frames = [self.frame(kind, clause) for kind, clause in self.sites()]
@@ -280,9 +296,9 @@ class _Builder:
             return "optional"
         if self.lex.search("aggravation", self.norm[left:right]) or self.under_aggravation(hit.start):
             return "aggravating"
-        if not any(left <= a < right for a in act_starts) and not any(a <= hit.start < b for a, b in own):
-            return "context"
-        return "required"
+        if any(left <= a < right for a in act_starts) or any(a <= hit.start < b for a, b in own):
+            return "required"
+        return "required" if self.chapeau_has_act(hit.start) else "context"
 
     def object_subject(self, text: str, base: int, acts: list[Element]) -> str | None:
         """``child`` or ``any`` from the person the first act is done to ("sells any child",
@@ -299,6 +315,20 @@ class _Builder:
         if grown:
             return "any" if not _AGE_AFTER.match(window[grown[0].end:grown[0].end + 60]) else "child"
         return None
+
+    def chapeau_has_act(self, offset: int) -> bool:
+        """Whether the list item at ``offset`` hangs from a chapeau whose last sentence states an
+        act ("Whoever ... recruits ... a person by—" then "(a) using threats;"), as opposed to a
+        chapeau that defines exploitation ("se entiende por explotación ... los siguientes supuestos:")."""
+        clause = self.outline.leaf_at(offset)
+        for node in clause.ancestors():
+            if node.parent is None:
+                return False
+            words = _own_words(self.outline, node)
+            if words:
+                last = re.split(r"(?<=[.;])\s+", words.rstrip(" :-"))[-1]
+                return bool(self.lex.find("acts", last))
+        return False
 
     def under_aggravation(self, offset: int) -> bool:
         """Whether a list item's chapeau makes the item an aggravating circumstance ("the penalty

@@ -348,11 +348,11 @@ class _Evaluator:
         if applies_to and clause.kind not in applies_to:
             return None
         skip = crule.rule.spec.get("skip_provisions") or ()
-        if clause.provision in skip:
+        if _skipped(clause, skip):
             return None
         for trigger in self.triggers(crule, clause):
             anchor = self.passes(crule, clause, trigger)
-            if anchor is not None and anchor.provision not in skip:
+            if anchor is not None and not _skipped(anchor, skip):
                 return trigger, anchor
         return None
 
@@ -414,6 +414,12 @@ class _Evaluator:
                 if crule.absent is None or not any(self.matches.group_hit(c, crule.absent) for c in clauses):
                     yield crule, clause, trigger
                 return
+
+
+def _skipped(clause: Clause, skip: Iterable[str]) -> bool:
+    """A rule skips a provision type only where the classifier and the cues agree on it
+    (precision first: a wrongly skipped offence is a finding lost)."""
+    return clause.provision in skip and clause.provision_cue in skip
 
 
 def _outermost(clause: Clause, nodes: list[Clause]) -> Clause:

@@ -122,6 +122,21 @@ def view_of(outline: Outline, clause: Clause, cues: Cues) -> ClauseView:
     )
 
 
+def cue_types(outline: Outline) -> dict[str, str]:
+    """Clause id → provision type from the cues alone (``classify``), without the classifier."""
+    cues = cues_for(outline.document.language)
+    types: dict[str, str] = {}
+
+    def visit(clause: Clause, parent_type: str | None) -> None:
+        types[clause.id] = kind = classify(outline, clause, parent_type, cues)
+        for child in clause.children:
+            visit(child, kind)
+
+    for top in outline.root.children:
+        visit(top, None)
+    return types
+
+
 def assign_types(outline: Outline) -> dict[str, str]:
     """Clause id → provision type for every clause of ``outline`` (the root is not typed).
 
