@@ -125,3 +125,14 @@ def test_reader_sees_committed_rows_while_a_writer_is_open(tmp_path: Path) -> No
         record(store, result("c/a.txt", 2), scan_id)
         with StoreReader(db) as reader:
             assert [row["file"] for row in reader.document_rows()] == ["c/a.txt"]
+
+
+def test_stored_rule_pack_version_carries_the_semver_and_the_hash() -> None:
+    from lintlaw.rulepack import PACK_VERSION
+    from lintlaw.scan.analyse import EngineAnalyser
+
+    version = EngineAnalyser().describe().version
+    semver, _, digest = version.partition("+")
+    assert semver == PACK_VERSION and len(digest) >= 8
+    selected = EngineAnalyser(select=("LL101",)).describe().version
+    assert selected.startswith(version + ".")

@@ -77,15 +77,18 @@ class EngineAnalyser:
     def describe(self) -> RulePack:
         """The pack's version (with a digest of the selection when one is made) and its rules.
 
-        ``RuleSet.version`` hashes the rule files only; a different ``--select``/``--ignore``
-        changes what a document's findings are, so it must change the version too.
+        The version is the pack's semver with the content hash (``0.1.0+1a2b3c4d5e6f``); the hash
+        covers the rule files only, and a different ``--select``/``--ignore`` changes what a
+        document's findings are, so a digest of the selection is appended.
         """
+        from lintlaw.rulepack import pack_label
+
         ruleset = self.rulesets()[1]
         rules = tuple(sorted((rule.summary() for rule in ruleset.rules), key=lambda r: r["code"]))
-        version = ruleset.version
+        version = pack_label(ruleset)  # semver + content hash, as every other output shows it
         if self.select or self.ignore:
             codes = ",".join(rule["code"] for rule in rules)
-            version = f"{version}+{hashlib.sha256(codes.encode()).hexdigest()[:8]}"
+            version = f"{version}.{hashlib.sha256(codes.encode()).hexdigest()[:8]}"
         return RulePack(version=version, rules=rules)
 
     def warm_up(self) -> None:
