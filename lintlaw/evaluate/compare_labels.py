@@ -2,7 +2,8 @@
 
 ``eval/compare-labels.yaml`` gives, per corpus law, a quote from its main trafficking definition
 or offence (or null when it has none) and the reference verdicts ``means_required_for_adults``
-and ``consent``. A law counts as *found* when one of compare's provisions contains the quote;
+and ``consent``. A law counts as *found* when one of compare's provisions (its span, or the whole clause it sits
+in) contains the quote;
 its verdicts are then compared with that provision's. ``python -m lintlaw.evaluate.compare_labels
 [tune|check]`` prints the table.
 """
@@ -49,10 +50,11 @@ def score(root: Path, stems: set[str] | None = None) -> CompareScore:
             continue
         result.with_provision += 1
         comparison = compare_document(read_path(root / "corpus" / "laws" / f"{stem}.txt"))
-        text = comparison.outline.document.text
+        outline = comparison.outline
         quote = fold(label["provision"])
         match = next((a for a in comparison.analyses
-                      if quote in fold(text[a.site.start:a.site.end])), None)
+                      if quote in fold(outline.text(a.site.clause))
+                      or quote in fold(outline.document.text[a.site.start:a.site.end])), None)
         if match is None:
             result.rows.append((stem, "not found", "", ""))
             continue

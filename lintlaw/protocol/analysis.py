@@ -191,12 +191,28 @@ class Analyser:
         used = [target for _, target in self.uses(site)]
         statements = self._statements_for(site, used)
         consent, statement = consent_mod.classify(statements)
+        prof, consent = self._agree_with_frame(site, prof, consent)
         age, age_at = self._child_age(prof)
         unique: list[locate.Site] = []
         for target in used:
             if all(target.key != u.key for u in unique):
                 unique.append(target)
         return Analysis(site, prof, consent, statement, age, age_at, unique)
+
+    def _agree_with_frame(self, site: locate.Site, prof: Profile, consent: str) -> tuple[Profile, str]:
+        """Take the element frame's verdicts for a provision that ``check`` also reads, so the two
+        commands never disagree on whether it requires a means or sets consent aside."""
+        from dataclasses import replace
+
+        from lintlaw.protocol import from_frames
+
+        frame = from_frames.frame_for(from_frames.trafficking_frames(self.outline), site.start, site.end)
+        if frame is None:
+            return prof, consent
+        prof = replace(prof, means_required_for_adults=from_frames.means_required(frame))
+        if frame.consent:
+            consent = from_frames.consent_of(frame)
+        return prof, consent
 
     def analyse_all(self) -> list[Analysis]:
         """Trafficking definitions, then offences, each in text order."""

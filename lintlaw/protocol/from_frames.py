@@ -67,10 +67,23 @@ def profile_of(frame: Frame, reference: Reference) -> Profile:
     child = frame.subject == "child"
     limb = Limb(pieces=((frame.start, frame.end),), matches=[], groups=groups, child_only=child,
                 has_means=frame.means_required, ages=[])
-    return Profile(tables=tables, means_required_for_adults=frame.means_required or child,
+    return Profile(tables=tables, means_required_for_adults=means_required(frame),
                    victims=frame.victims, groups=groups,
                    purposes_limited_to_sexual=bool(purposes) and purposes <= SEXUAL_PURPOSES,
                    ages=[], limbs=[limb])
+
+
+def means_required(frame: Frame) -> bool:
+    """The frame's verdict on means for adults: a means is required, or the provision is for
+    children only, or every purpose carries its own coercion (forced labour, slavery, servitude)."""
+    coerced_purposes = bool(frame.purposes) and not frame.open_purpose
+    return frame.means_required or frame.subject == "child" or coerced_purposes
+
+
+def frame_for(frames: list[Frame], start: int, end: int) -> Frame | None:
+    """The frame that reads the provision spanning ``start``..``end`` (the tightest overlapping one)."""
+    around = [f for f in frames if f.start < end and start < f.end]
+    return min(around, key=lambda f: abs(f.start - start) + abs(f.end - end)) if around else None
 
 
 def consent_of(frame: Frame) -> str:
