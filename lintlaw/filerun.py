@@ -21,7 +21,7 @@ from lintlaw.limits import time_limit
 from lintlaw.model import Document, FileSummary, Finding
 
 EMPTY_INPUT = "E102"
-NO_PACK = "E112"
+NO_PACK = "E112"  # lintlaw.ingest.codes.E112
 # A worker process spends seconds loading spaCy and the rule pack, so each one is given at
 # least this many files; a small run stays in one process whatever ``jobs`` says.
 MIN_FILES_PER_WORKER = 8
@@ -122,8 +122,10 @@ def no_pack_notice(document: Document, display: str) -> LintlawError | None:
 
     if has_pack(document.language):
         return None
-    return LintlawError(f"no language pack for '{document.language}' (lintlaw reads en, fr, es and de): "
-                        "the document was read but not analysed", file=display, code=NO_PACK)
+    from lintlaw.ingest.codes import fail
+
+    return fail(NO_PACK, f"no language pack for '{document.language}' (lintlaw reads en, fr, es and de): "
+                "the document was read but not analysed", display)
 
 
 # --- worker processes ---------------------------------------------------------------------------

@@ -67,7 +67,7 @@ def test_element_ids_are_lexicon_entries_and_the_protocol_wording_finds_them():
 def test_only_english_is_shipped_and_the_readme_says_why():
     assert available_languages() == ["en"]
     readme = (REFERENCE / "README.md").read_text(encoding="utf-8")
-    assert "no French or Spanish text of the Protocol" in readme
+    assert "The reference data ships English only" in readme
     front = (REFERENCE / "un_palermo-protocol_2000.txt").read_text(encoding="utf-8").split("---")[1]
     assert front.strip() in readme
 

@@ -39,7 +39,8 @@ def test_corpus_file(path: Path) -> None:
         assert doc.metadata[key] == expected[key]
     assert doc.metadata["year"] == str(expected["year"]) and len(doc.metadata["year"]) == 4
     assert doc.title == expected["title"]
-    language = EXPECTED_LANGUAGE.get(path.name, "en")
+    language = expected["language"]
+    assert language == EXPECTED_LANGUAGE.get(path.name, language)
     assert doc.language == language
     # The body alone (front matter removed) is recognised as the same language.
     assert guess(doc.text[doc.body_start :]) == language

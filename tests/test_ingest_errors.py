@@ -17,9 +17,17 @@ from lintlaw.ingest import CODES, iter_paths, read_bytes, read_path, read_text
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+from lintlaw.filerun import no_pack_notice  # noqa: E402
+
 _spec = importlib.util.spec_from_file_location("ingest_builders", FIXTURES / "builders.py")
 builders = importlib.util.module_from_spec(_spec)  # type: ignore[arg-type]
 _spec.loader.exec_module(builders)  # type: ignore[union-attr]
+
+def _raise(notice: object) -> None:
+    """Raise a notice that is returned, not raised, by the code that makes it."""
+    assert notice is not None
+    raise notice  # type: ignore[misc]
+
 
 def _link_out_of_folder() -> None:
     """Walk a folder ``law`` holding a link to a file outside it; raise the notice."""
@@ -50,6 +58,8 @@ TRIGGERS: dict[str, Callable[[], object]] = {
     "E109": lambda: read_bytes(builders.pdf_bytes([[]]), "law.pdf"),
     "E110": lambda: read_bytes(builders.pdf_bytes([["x"]], encrypt="pw"), "law.pdf"),
     "E111": _link_out_of_folder,
+    "E112": lambda: _raise(no_pack_notice(read_text("---\nlanguage: nl\n---\nArtikel 1. Tekst.\n", path="law.txt"),
+                                          "law.txt")),
 }
 
 

@@ -21,6 +21,7 @@ Every failure is an ``InputError`` naming the file (and line/column where it hel
 - E110 encrypted (password-protected) document
 - E111 a symbolic link that leads outside the folder being walked, not followed (a notice, not
   an error: the run goes on and the exit code does not change)
+- E112 no language pack for the document's language: it is read but not analysed (a notice)
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ E108 = "E108"
 E109 = "E109"
 E110 = "E110"
 E111 = "E111"
+E112 = "E112"
 
 CODES: dict[str, str] = {
     E101: "path not found or unreadable (missing, permission denied, a directory)",
@@ -32,6 +33,7 @@ CODES: dict[str, str] = {
     E109: "PDF without a text layer (scanned?)",
     E110: "encrypted (password-protected) document",
     E111: "symbolic link leading outside the folder being walked, not followed (a notice)",
+    E112: "no language pack for the document's language: read but not analysed (a notice)",
 }
 
 
