@@ -80,125 +80,40 @@ GOLDEN_FILES = [
 
 # Laws whose golden file is the hand-corrected tree, with what today's segmenter gets wrong.
 SEGMENTER_GAPS: dict[str, str] = {
-    "ca_criminal-code-trafficking-extraterritorial-amendment_2012":
-        "the SUMMARY heading swallows every section of the Act after it (no heading follows)",
-    "ca_criminal-code-child-trafficking-amendment_2010":
-        "the SUMMARY heading swallows every section of the Act after it (no heading follows)",
     "intl_white-slave-traffic-agreement_1904":
-        "the list of parties is not read as the preamble; the Proces-verbal de signature is not an "
-        "appended instrument, so its Articles 1-3 become top-level articles 'art_1__2'",
-    "intl_white-slave-traffic-convention_1910":
-        "the preamble starts one line late; the Protocole de Cloture is not an appended instrument "
-        "and its closing sentence is read into paragraph D",
-    "intl_traffic-women-children-convention_1921":
-        "the opening list of the High Contracting Parties is left outside the preamble",
-    "intl_traffic-women-full-age-convention_1933":
-        "the opening list of the High Contracting Parties is left outside the preamble",
-    "us_mann-act-18usc2421-2429_1910":
-        "headings ending in a full stop ('(b) Requests ... General.') are read as text; the 'In"
-        " this chapter,' lead-in is put inside the definition; 'As used in this section, the term"
-        " victim means' is not a definition",
-    "us_forced-labor-trafficking-18usc1589-1597_2000":
-        "a heading ending in a full stop ('(f) Transfer of Forfeited Assets.') is read as text; 'As"
-        " used in this section, the term ... means' and 'a criminal action includes' are not"
-        " definitions",
-    "us_ina-prostitution-inadmissibility-t-visa-8usc1182_1952":
-        "long subsection headings are read as text; '(i)' after (h)(1)(A) is read as subsection"
-        " (i), so (h)(1)(A)(i)-(iii), (B), (C) and (2) land under it; the repeated Title 8 / Chapter"
-        " 12 header opens a second title",
-    "es_ley-extranjeria-art59-59bis_2000":
-        "the article heading after 'Artículo 59.' is read as the article's text",
-    "es_reglamento-extranjeria-victimas-trata_2024":
-        "article headings after 'Artículo 148.' are read as text; the words after the a)-b) list"
-        " are put into b); the Disposición adicional decimoctava is read into Art. 155 and Chapter V",
-    "ar_codigo-penal-integridad-sexual-trata_1921":
-        "LIBRO SEGUNDO, TITULO III and TITULO V are read as headings, not as a book and titles,"
-        " so the chapters sit at the top level; a repeal note right after the number ('ARTICULO"
-        " 118.- (Artículo derogado ...)') becomes the article's heading; the '(Artículo sustituido"
-        " ...)' notes stay in the article text, and the Nota Infoleg after art. 133 joins it",
+        "the German plenipotentiary's declaration after Art. 3 of the Procès-verbal de signature"
+        " ('Au moment de procéder à la signature ...') is read into Art. 3, not into the"
+        " Procès-verbal's own text",
     "ar_ley-26364-trata-personas_2008":
-        "TITULO lines are read as headings, not titles; article headings ('Objeto.') stay in the"
-        " text, while the hard-wrapped first line of art. 25 ('El Ministerio Público') becomes its"
-        " heading and repeal notes become the headings of arts. 3-4; the Código Penal articles"
-        " quoted by arts. 10-12, 15 and 16 become top-level articles; editorial notes stay in the"
-        " text; the signatures and the Antecedentes Normativos list become headings and indents",
+        "hard-wrapped lines: the title of TITULO IV broken after 'Consejo' becomes the heading"
+        " 'Consejo' and text, and inciso e) of art. 13 broken over two lines loses its second half"
+        " to the article; after art. 28, 'DADA EN LA SALA ... ARGENTINO,' / 'EN BUENOS AIRES, ...'"
+        " become a text and a heading that holds the signatures and the Antecedentes Normativos",
     "ke_penal-code-offences-against-morality_1930":
-        "the title after a bare section number is read as text when subsections follow it, and as"
-        " the heading otherwise; the words after the last list item on the same line ('(g) deleted"
-        " by ..., shall be deemed idle and disorderly persons, ...'; ', is guilty of a felony.')"
-        " stay in the item instead of going back to the section",
-    "ca_ripr-interdiction-industrie-du-sexe_2012":
-        "'Note marginale :' is not read as a marginal note (it becomes a text clause, the section's"
-        " own text, or a heading that swallows the next section); French inserted items 'b.1)',"
-        " 'a.1)', 'f.1)' are not list items and their words run into the clause before",
-    "ca_irpa-work-authorization-trafficking_2001":
-        "'29 (1) A temporary resident ...' (a section number without a full stop, then subsection"
-        " (1) on the same line) is not a section: ss. 29, 30, 117, 118 and 121 vanish and their"
-        " subsections hang off the document or Part 3 with clashing ids; the heading line above s."
-        " 29 is read as text; the amendment history lines join the last subsection",
-    "us_tvpa-prevention-22usc7104_2000":
-        "a long subsection heading ('(h) Prevention of trafficking in conjunction with"
-        " post-conflict and humanitarian emergency assistance') is read as the first words of the"
-        " subsection's text",
-    "us_tvpa-victim-protection-22usc7105_2000":
-        "a long subsection heading is read as text and a heading after a footnote marker ('(f) 3"
-        " Assistance for ...') too; the editorial line '(D) Repealed. Pub. L. 108-193 ...' becomes a"
-        " heading; the omission note '(1) –(4) Omitted' becomes paragraph (1) with text '–(4)"
-        " Omitted'",
-    "fr_code-penal-traite-etres-humains_2003":
-        "the 'Section 1 bis : ...' group line is read as Chapter V's own text, so the articles"
-        " sit directly in the chapter",
-    "fr_ceseda-titre-sejour-victimes-traite_2007":
-        "'Partie législative' and 'Partie réglementaire' are not parts and 'TITRE Ier' is not a"
-        " title (its line is read as the book's text), so the chapters hang off the books; art."
-        " L316-4 runs over the 'Partie réglementaire' line",
+        "in s. 152(1), the words after item (b) on its line ('that there is reasonable cause to"
+        " suspect ...') complete the chapeau 'If it appears to any magistrate ... by—' but stay in"
+        " (b)",
     "my_atipsom-amendment-act_2021":
-        "shoulder notes become headings that wrap each section instead of its heading, and 'A BILL'"
-        " a heading over the whole bill; a hard-wrapped first line ('Section 19 of the principal Act"
-        " is amended by substituting') becomes the section's heading; the quoted definition is read"
-        " as a definition of 'following' and its (a)-(g) land in s. 2 with clashing ids; the quoted"
-        " s. 13 becomes a top-level section and its closing words join (f); quoted '“(1a)', '“(3)',"
+        "hard-wrapped text: 'A BILL' / 'intituled' and the long title below are split; first lines"
+        " cut mid-sentence ('2. The Anti-Trafficking in Persons and Anti-Smuggling of Migrants',"
+        " '(2) This Act comes into operation on a date to be appointed') become headings; the"
+        " quoted definition is read as a definition of 'following' and its (a)-(g) land in s. 2"
+        " with clashing ids; the quoted s. 13 becomes a top-level section; quoted '“(1a)', '“(3)',"
         " '“(2)', '“(d)' are not read",
-    "ar_ley-12331-profilaxis-venereas_1936":
-        "the ALL-CAPS enacting formula 'POR CUANTO:' becomes a heading that holds every article;"
-        " 'Art. 2.°—' leaves '°—' at the start of the article text; 'Art 22. —' (no full stop"
-        " after Art) is not an article; the signature and promulgation lines become headings",
     "co_ley-985-trata-personas_2005":
-        "'CAPITULO I' (no accent) and the chapter titles are read as headings, not chapters;"
-        " article headings ('Objeto.') stay in the text; the quoted 'Artículo 188A.', the quoted"
-        " numeral 32 and the Parágrafos are not read as units; 'DECRETA:' and the signatures"
-        " become headings",
-    "cl_codigo-penal-trata-explotacion-sexual_1874":
-        "'Artículo 367 BIS' (suffix in capitals) is read as article 367 with the heading 'BIS', so"
-        " every article appears twice (art_367__3 ... beside art_367_bis); 'LIBRO SEGUNDO ...' and"
-        " 'TÍTULO OCTAVO ...' become plain headings while 'TÍTULO SÉPTIMO' and the '§ 6 bis.'"
-        " párrafo line are read as text; the label split over two lines leaves 'octies.-' in the"
-        " text",
+        "an article title with no full stop ('Artículo 4º. De la Estrategia Nacional El Gobierno"
+        " ...') stays in the text; the quoted '\"Artículo 188A.' and the quoted numeral 32 are not"
+        " read as units; 'Parágrafo' units are not read; the signatures and the publication"
+        " formula are split differently",
     "bd_suppression-of-immoral-traffic-act_1933":
-        "the title line above each section becomes a heading that wraps it instead of its heading;"
-        " '8.(1) ...' (no space after the full stop) is no section at all, so ss. 8-10, 14, 17, 18"
-        " and 27 vanish into the section before; subsections and items written on one line ('1. (1)"
-        " ... (2) ... (3) ...', '4. (1) Any person who- (a) ...') are not split and the words after"
-        " the last item stay in it; the preamble runs over the repeated long title",
-    "in_indian-penal-code-kidnapping-trafficking_1860":
-        "the 'Title.—' line under a bare section number is read as the start of the text, not as"
-        " the heading; '363A.' and '370A.' alone on a line are not sections, so their subsections"
-        " land in ss. 363 and 370 with clashing ids; Part 5 is put beside Chapter XVI instead of"
-        " inside it; the 'First.— ... Sixthly.—' means and the Explanations of s. 370(1) go to the"
-        " section's text before (1); the '(Exception)' becomes an indent",
-    "us_ina-importation-immoral-purpose-8usc1328_1952":
-        "the headings of the lone subsections (o) 'Nonimmigrants guilty of trafficking in persons'"
-        " and (l) 'Adjustment of status for victims of trafficking' are read as their text",
+        "the '( / ACT / NO. VI OF 1933 / )' lines are not one text; the repeated long title after"
+        " the preamble joins it; the Explanation (a)-(b) of s. 3(6) is not read; the title of s. 6"
+        " joins s. 5(5); words after the last item ('he may cause a notice ...', '; shall be"
+        " punished ...') stay in it; the title 'Bonds' of s. 24 is read as text and the section's"
+        " words as its heading",
     "ca_lipr-trafic-de-personnes_2001":
-        "'Note marginale :' is not read as a marginal note: it becomes a text clause, the section's"
-        " own text, or a heading that wraps the next section; '119 Commet une infraction ...' (number"
-        " and text on one line, no full stop) is no section, so ss. 119-121 vanish and the a)-d) of"
-        " s. 121 hang off the heading above s. 118",
-    "ca_criminal-code-trafficking-amendment_2005":
-        "in the coordinating amendment s. 8, the subsection quoted under (2)(b)(i) ('(3) If an"
-        " accused ...') is read as subsection (3) of s. 8, so (2)(b)(ii) becomes 's. 8(ii)' and the"
-        " real s. 8(3) gets the id sec_8__subsec_3__2; the '(3)' quoted under (3)(a) becomes a"
-        " subparagraph",
+        "the short title line and the long title line under it (no blank line between them) are"
+        " read as one text clause",
 }
 
 _CACHE: dict[str, Outline] = {}
@@ -386,7 +301,6 @@ def test_canadian_amending_act_nests_the_quoted_sections_it_adds():
     assert outline.get("sec_4__para_c").label == "s. 4(c)"
 
 
-@_gap("the SUMMARY heading swallows the sections that follow it")
 def test_canadian_amending_act_sections_sit_beside_the_summary():
     outline = _law("ca_criminal-code-child-trafficking-amendment_2010")
     assert [c.id for c in outline.root.children] == (
@@ -396,7 +310,6 @@ def test_canadian_amending_act_sections_sit_beside_the_summary():
     assert outline.get("sec_279_011__subsec_2").heading == "Consent"
 
 
-@_gap("the list of parties stays outside the preamble; the closing protocol is no appended instrument")
 def test_1910_convention_preamble_and_closing_protocol():
     outline = _law("intl_white-slave-traffic-convention_1910")
     preamble = outline.get("preamble")
@@ -410,7 +323,6 @@ def test_1910_convention_preamble_and_closing_protocol():
         "Fait et signé en un seul exemplaire, à Paris, le 4 mai 1910.")
 
 
-@_gap("the articles of the Proces-verbal de signature become top-level articles")
 def test_1904_agreement_keeps_the_proces_verbal_articles_apart():
     outline = _law("intl_white-slave-traffic-agreement_1904")
     articles = [c.id for c in outline.root.children if c.kind == "article"]
@@ -419,7 +331,6 @@ def test_1904_agreement_keeps_the_proces_verbal_articles_apart():
     assert outline.get("preamble").kind == "preamble"
 
 
-@_gap("TITULO is no title; editorial notes stay in the article text or become its heading")
 def test_argentine_penal_code_articulo_dash_and_editorial_notes():
     outline = _law("ar_codigo-penal-integridad-sexual-trata_1921")
     assert outline.get("art_125_bis").parent.id == "ch_iii"
@@ -434,7 +345,6 @@ def test_argentine_penal_code_articulo_dash_and_editorial_notes():
     assert outline.get("art_145_ter__para_7").parent.id == "art_145_ter"
 
 
-@_gap("quoted Código Penal articles become top-level articles; article headings stay in the text")
 def test_ley_26364_amending_articles_hold_the_code_articles_they_insert():
     outline = _law("ar_ley-26364-trata-personas_2008")
     assert outline.get("art_145_bis").parent.id == "art_10"
@@ -447,7 +357,6 @@ def test_ley_26364_amending_articles_hold_the_code_articles_they_insert():
     assert outline.get("art_2__text_1").kind == "text"
 
 
-@_gap("the heading after 'Artículo 59.' is read as the article's text")
 def test_spanish_article_heading_follows_the_number():
     outline = _law("es_ley-extranjeria-art59-59bis_2000")
     assert outline.get("art_59_bis").heading == "Víctimas de la trata de seres humanos."
@@ -455,7 +364,6 @@ def test_spanish_article_heading_follows_the_number():
     assert outline.get("art_59_bis__para_4").label == "Art. 59 bis(4)"
 
 
-@_gap("the words after a) b) join b); the disposición adicional is read into Art. 155")
 def test_spanish_regulation_list_tail_and_additional_provision():
     outline = _law("es_reglamento-extranjeria-victimas-trata_2024")
     assert _own(outline, "art_152__para_2").endswith("suponga un riesgo para la víctima.")
@@ -464,7 +372,6 @@ def test_spanish_regulation_list_tail_and_additional_provision():
     assert outline.get("art_148").heading == "Coordinación de las actuaciones."
 
 
-@_gap("the 'Section 1 bis' group line is read as the chapter's text")
 def test_french_code_article_numbers_with_hyphens():
     outline = _law("fr_code-penal-traite-etres-humains_2003")
     assert _child_ids(outline, "div_1_bis") == [f"art_225_4_{n}" for n in range(1, 10)]
@@ -472,7 +379,6 @@ def test_french_code_article_numbers_with_hyphens():
     assert outline.get("art_225_4_1").num == "225-4-1"
 
 
-@_gap("'Partie législative/réglementaire' are not parts; 'TITRE Ier' is no title")
 def test_french_code_legislative_and_regulatory_articles():
     outline = _law("fr_ceseda-titre-sejour-victimes-traite_2007")
     assert outline.get("art_l316_1").parent.id == "ch_vi"
@@ -481,8 +387,6 @@ def test_french_code_legislative_and_regulatory_articles():
     assert [c.id for c in outline.root.children] == ["text_1", "part_legislative", "part_reglementaire"]
 
 
-@_gap("a title after a bare section number is text when subsections follow; list tails stay in"
-      " the last item")
 def test_kenya_penal_code_titles_and_the_deeming_list_tail():
     outline = _law("ke_penal-code-offences-against-morality_1930")
     assert outline.get("sec_151").heading == "Detention of females for immoral purposes"
@@ -493,7 +397,6 @@ def test_kenya_penal_code_titles_and_the_deeming_list_tail():
     assert _own(outline, "sec_151__subsec_1__para_b") == "in any brothel,"
 
 
-@_gap("'29 (1) ...' (number and subsection on one line) is not read as a section")
 def test_irpa_section_number_and_first_subsection_on_one_line():
     outline = _law("ca_irpa-work-authorization-trafficking_2001")
     assert [c.id for c in outline.get("hd_human_smuggling_and").children] == [
@@ -504,7 +407,6 @@ def test_irpa_section_number_and_first_subsection_on_one_line():
     assert (organize.kind, organize.term) == ("definition", "organize")
 
 
-@_gap("'Note marginale :' is no marginal note; 'b.1)' items are not read")
 def test_french_regulation_marginal_notes_and_inserted_items():
     outline = _law("ca_ripr-interdiction-industrie-du-sexe_2012")
     assert _child_ids(outline, "sec_183__subsec_1") == [
@@ -514,8 +416,6 @@ def test_french_regulation_marginal_notes_and_inserted_items():
     assert outline.get("sec_183__subsec_2").heading == "Période de séjour autorisée"
 
 
-@_gap("headings ending in a full stop are read as text; 'As used in this section' definitions"
-      " are missed")
 def test_mann_act_headings_and_definitions():
     outline = _law("us_mann-act-18usc2421-2429_1910")
     assert outline.get("sec_2421__subsec_b").heading == (
@@ -525,7 +425,6 @@ def test_mann_act_headings_and_definitions():
     assert _own(outline, "sec_2427") == "In this chapter,"
 
 
-@_gap("'(i)' after (h)(1)(A) is read as subsection (i)")
 def test_ina_roman_i_after_subparagraph_a_is_a_clause():
     outline = _law("us_ina-prostitution-inadmissibility-t-visa-8usc1182_1952")
     assert _child_ids(outline, "sec_1182__subsec_h__para_1__subpara_a") == [
@@ -535,7 +434,6 @@ def test_ina_roman_i_after_subparagraph_a_is_a_clause():
     assert outline.get("sec_1101").parent.id == "ch_12"
 
 
-@_gap("editorial lines of the Code become headings or numbered paragraphs")
 def test_22_usc_7105_editorial_lines_stay_text():
     outline = _law("us_tvpa-victim-protection-22usc7105_2000")
     assert outline.get("sec_7105__subsec_b__para_1__subpara_d").heading is None
@@ -546,7 +444,7 @@ def test_22_usc_7105_editorial_lines_stay_text():
         "Assistance for United States citizens and lawful permanent residents")
 
 
-@_gap("shoulder notes wrap sections as headings; quoted provisions of the principal Act are lost")
+@_gap("quoted provisions of the principal Act (s. 13, the definition's (a)-(g)) are not nested")
 def test_malaysian_amending_bill_shoulder_notes_and_quoted_provisions():
     outline = _law("my_atipsom-amendment-act_2021")
     assert outline.get("sec_19").heading == "Saving"
@@ -561,7 +459,6 @@ def test_malaysian_amending_bill_shoulder_notes_and_quoted_provisions():
     assert outline.get("sec_6__para_d__subsec_2").label == "s. 6(d)(2)"
 
 
-@_gap("'8.(1)' starts no section; subsections written on one line are not split")
 def test_bangladesh_act_titles_above_sections_and_inline_subsections():
     outline = _law("bd_suppression-of-immoral-traffic-act_1933")
     assert [c.id for c in outline.root.children if c.kind == "section"] == [
@@ -575,7 +472,7 @@ def test_bangladesh_act_titles_above_sections_and_inline_subsections():
         "sec_13__para_a", "sec_13__para_b", "sec_13__para_a__2", "sec_13__para_b__2"]
 
 
-@_gap("'CAPITULO I' is no chapter; parágrafos and the quoted article are lost")
+@_gap("parágrafos and the quoted article in quotation marks are lost")
 def test_colombian_law_articulo_ordinal_paragrafos_and_quoted_article():
     outline = _law("co_ley-985-trata-personas_2005")
     assert outline.get("art_1").parent.id == "ch_i"
@@ -586,7 +483,6 @@ def test_colombian_law_articulo_ordinal_paragrafos_and_quoted_article():
     assert [c.id for c in outline.root.children][:2] == ["text_1", "text_2"]
 
 
-@_gap("'Artículo 367 BIS' doubles every article; LIBRO, TÍTULO and § lines are not groups")
 def test_chilean_code_articles_with_latin_suffixes_in_paragraphs():
     outline = _law("cl_codigo-penal-trata-explotacion-sexual_1874")
     assert outline.get("div_v_bis").parent.id == "title_8"
@@ -596,7 +492,6 @@ def test_chilean_code_articles_with_latin_suffixes_in_paragraphs():
     assert _own(outline, "art_411_octies").startswith("Previa autorización del juez")
 
 
-@_gap("'POR CUANTO:' becomes a heading over the articles; 'Art. 2.°—' keeps '°—' in the text")
 def test_argentine_1936_law_enacting_formula_is_not_a_parent():
     outline = _law("ar_ley-12331-profilaxis-venereas_1936")
     assert [c.id for c in outline.root.children if c.kind == "article"] == [
@@ -605,7 +500,6 @@ def test_argentine_1936_law_enacting_formula_is_not_a_parent():
     assert _own(outline, "art_2").startswith("Créase en el Departamento Nacional de Higiene")
 
 
-@_gap("'363A.' is not read as a section; the 'Title.—' line is read as text")
 def test_indian_penal_code_bare_numbers_and_dash_titles():
     outline = _law("in_indian-penal-code-kidnapping-trafficking_1860")
     assert outline.get("sec_363a").heading == "Kidnapping or maiming a minor for purposes of begging."
@@ -616,7 +510,6 @@ def test_indian_penal_code_bare_numbers_and_dash_titles():
     assert outline.get("sec_363a__subsec_4__para_a").term == "begging"
 
 
-@_gap("text quoted under (2)(b)(i) of a coordinating amendment is read as subsection (3)")
 def test_canadian_coordinating_amendment_keeps_quoted_text_under_its_item():
     outline = _law("ca_criminal-code-trafficking-amendment_2005")
     assert _child_ids(outline, "sec_8") == ["sec_8__subsec_1", "sec_8__subsec_2", "sec_8__subsec_3"]

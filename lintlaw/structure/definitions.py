@@ -20,9 +20,9 @@ _VERBS = (
     r"|signifies|désigne|désignent|s'entend)\b"
 )
 QUOTED = re.compile(
-    r"(?:-\s+)?(?P<lead>(?:In|in|For the purposes of|for the purposes of) this [^,\"\n]{1,60}?,"
-    r"\s*(?:unless the context otherwise requires,?\s*)?)?"
-    r"(?P<body>(?:(?:The|the) (?:terms?|expressions?|words?|phrases?)\s+)?"
+    r"(?:-\s+)?(?P<lead>(?:In|in|For the purposes of|for the purposes of|As used in|as used in)"
+    r" this [^,\"\n]{1,60}?,\s*(?:unless the context otherwise requires,?\s*)?)?"
+    r"(?P<body>(?:(?:The|the) (?:terms?|expressions?|words?|phrases?)\s+|(?<=, )an? )?"
     r"(?P<q>[\"'])(?P<term>[^\"\n]{1,100}?)(?P=q)\s*,?\s*(?:\([^()\n]{0,60}\)\s*,?\s*)?)"
     + _VERBS
 )
@@ -83,6 +83,25 @@ def german(norm: str, start: int, end: int) -> Definition | None:
     if not m:
         return None
     return Definition(m.start("body"), m.start("term"), m.end("term"))
+
+
+_NOTE_TERM = re.compile(
+    r"(?i)(?:definition of|meaning of|sens de|définition de)\s+[«\"]?\s*(?P<term>[^«»\"]{1,60}?)"
+    r"\s*[»\"]?\s*$")
+
+
+def noted_term(note: str | None, text: str) -> str | None:
+    """The term a marginal note says its clause defines ("Definition of organize", "Sens de
+    organisation"), when the clause's text uses it."""
+    if not note:
+        return None
+    m = _NOTE_TERM.match(" ".join(note.split()))
+    if m is None:
+        return None
+    term = m.group("term")
+    if re.search(r"\b(?:and|et|or|ou)\b", term):
+        return None  # "Definitions of place and public place": more than one term
+    return term if term.lower() in " ".join(text.split()).lower() else None
 
 
 def is_interpretation(text: str) -> bool:

@@ -42,6 +42,7 @@ class Frame:
     word: str | None = None  # the keyword as written: "Article", "CHAPTER", "§"
     heading: str | None = None
     term: str | None = None
+    counts_as: str | None = None  # the role whose numbering it keeps (a text read as the preamble)
     own: list[tuple[int, int]] = field(default_factory=list)
     children: list["Frame"] = field(default_factory=list)
     parent: "Frame | None" = None

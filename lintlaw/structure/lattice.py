@@ -162,9 +162,11 @@ TRADITIONS: Mapping[str, Tradition] = MappingProxyType(
 GROUP_WORDS: Mapping[str, str] = MappingProxyType({
     "book": "book", "buch": "book", "livre": "book", "libro": "book",
     "part": "part", "teil": "part", "partie": "part", "parte": "part",
-    "title": "title", "titel": "title", "titre": "title", "título": "title", "titolo": "title",
+    "title": "title", "titel": "title", "titre": "title", "título": "title", "titulo": "title",
+    "titolo": "title",
     "subtitle": "subtitle",
     "chapter": "chapter", "kapitel": "chapter", "chapitre": "chapter", "capítulo": "chapter",
+    "capitulo": "chapter",
     "capitolo": "chapter",
     "subchapter": "subchapter",
     "division": "division", "abschnitt": "division",

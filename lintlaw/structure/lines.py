@@ -15,6 +15,8 @@ from lintlaw.structure.numbering import Marker, parse_marker, roman_value
 
 _RULE = "-_=*~ \t"
 _RUN_IN = re.compile(r"([A-Z][^.;:\n]{0,80}?)\.\s?-{1,2}\s?(?=\S|$)")
+_SHORT_HEADING = 90  # a same-line title longer than this needs a paragraph of its own below it
+_LONG_HEADING = 160
 _MD_HEADING = re.compile(r"(#{1,6})\s+(?=\S)")  # a line of only these is a horizontal rule, read as blank
 
 # Line kinds
@@ -31,6 +33,8 @@ RECITAL = "recital"
 CLOSING = "closing"
 PROVISO = "proviso"
 CAPS = "caps"
+EDITORIAL = "editorial"  # a publisher's note: "(Artículo sustituido por …)", "(1) –(4) Omitted"
+HISTORY = "history"  # a section's amendment history: "2001, c. 27, s. 117; 2012, c. 17, s. 41"
 TEXT = "text"
 
 
@@ -88,11 +92,14 @@ def split_lines(text: str, start: int) -> list[Line]:
 def classify(lines: list[Line], norm: str) -> None:
     """Set ``kind`` and the keyword fields of every line, in place."""
     nxt = _next_nonblank(lines, norm)
+    after_note = False
     for line in lines:
         content = norm[line.body : line.end]
         following = norm[lines[nxt[line.index]].body : lines[nxt[line.index]].end] if nxt[
             line.index] >= 0 else ""
-        _classify_one(line, content, following)
+        _classify_one(line, content, following, after_note)
+        if line.kind != BLANK:
+            after_note = line.kind == NOTE
     _mark_same_line_headings(lines, norm, nxt)
 
 
@@ -106,7 +113,7 @@ def _next_nonblank(lines: list[Line], norm: str) -> list[int]:
     return out
 
 
-def _classify_one(line: Line, content: str, following: str) -> None:
+def _classify_one(line: Line, content: str, following: str, after_note: bool = False) -> None:
     if not content.strip(_RULE):
         line.kind = BLANK
         return
@@ -115,7 +122,7 @@ def _classify_one(line: Line, content: str, following: str) -> None:
     if md:  # Markdown "## Part 1 - Preliminary": classify the words after the hashes
         base += md.end()
         content = content[md.end():]
-    _classify_words(line, content, following, base)
+    _classify_words(line, content, following, base, after_note)
     if md:
         line.md_level = len(md.group(1))
     if md and line.kind in (TEXT, CAPS, RECITAL, CLOSING, PROVISO):
@@ -126,9 +133,15 @@ def _classify_one(line: Line, content: str, following: str) -> None:
         _find_inner(line, content, base)
 
 
-def _classify_words(line: Line, content: str, following: str, base: int) -> None:
+def _classify_words(line: Line, content: str, following: str, base: int,
+                    after_note: bool = False) -> None:
     first = content[0]
     if _keyword_line(line, content, first, base):
+        return
+    named = P.match_named_part(content) if first in "Pp" else None
+    if named:
+        line.kind, line.group, line.word, line.num = GROUP, "part", content.strip(), None
+        line.text_start = line.end
         return
     grouped = P.match_group(content) if first.isalpha() else None
     if grouped:
@@ -140,10 +153,19 @@ def _classify_words(line: Line, content: str, following: str, base: int) -> None
             following):
         line.kind, line.num, line.text_start = ROMAN, content.rstrip("."), line.end
         return
+    if first == "(" and P.EDITORIAL_NOTE.match(content):
+        line.kind, line.text_start = EDITORIAL, base
+        return
+    if (first.isdigit() or first in "[SD") and P.HISTORY.match(content):
+        line.kind, line.text_start = HISTORY, base
+        return
     bare_ok = following.startswith("(") and _first_item(following)
-    marker = parse_marker(content, bare_ok=bare_ok)
+    marker = parse_marker(content, bare_ok=bare_ok, section_ok=after_note)
     if marker is not None:
         rest = _skip_space(content, marker.end)
+        if marker.num and P.editorial_range(content[rest:]):
+            line.kind, line.text_start = EDITORIAL, base
+            return
         if marker.readings[0].ordinal == (0, 0) and marker.num == "0" and rest >= len(content):
             line.kind = BLANK
             return
@@ -183,7 +205,7 @@ def _find_inner(line: Line, content: str, base: int) -> None:
 
 def _keyword_line(line: Line, content: str, first: str, base: int) -> bool:
     """Marginal notes, preamble markers, schedules, articles and sections."""
-    m = P.MARGINAL.match(content) if first in "Mm" else None
+    m = P.MARGINAL.match(content) if first in "MmNn" else None
     if m:
         line.kind, line.note, line.text_start = NOTE, m.group("note").strip(), base + m.start("note")
         return True
@@ -195,7 +217,7 @@ def _keyword_line(line: Line, content: str, first: str, base: int) -> bool:
         line.kind, line.word, line.num = SCHEDULE, found.word, found.num
         line.text_start = base + found.rest_at
         return True
-    kw = P.match_article(content) if first == "A" else None
+    kw = P.match_article(content) if first in "AD" else None
     if kw:
         line.kind, line.word, line.num, line.suffix = ARTICLE, kw.word, kw.num, kw.suffix
         line.text_start = base + kw.rest_at
@@ -231,16 +253,26 @@ def _mark_same_line_headings(lines: list[Line], norm: str, nxt: list[int]) -> No
     Walks backwards so a numbered heading followed by another numbered heading (US Code
     "(e) Effect on other laws" / "(1) No effect on criminal law" / text) is recognised too.
     """
+    titled = _title_first_layout(lines, norm, nxt)
     for line in reversed(lines):
         if line.inner is not None:
             continue
+        if line.index in titled:
+            line.heading = True
+            continue
         if line.kind in (ARTICLE, SECTION, GROUP, SCHEDULE):
             words = norm[line.text_start : line.end]
-            line.heading = bool(words) and P.heading_like(words)
+            line.heading = bool(words) and P.heading_like(words) and not P.EDITORIAL_NOTE.match(
+                words) and not (line.kind == ARTICLE and P.DETERMINER.match(words))
+            if not line.heading and line.kind == ARTICLE and P.article_title(words):
+                j = nxt[line.index]
+                line.heading = j >= 0 and lines[j].kind in (TEXT, NUMBERED) and (
+                    norm[lines[j].body : lines[j].body + 1].isupper() or lines[j].kind != TEXT)
             continue
         if line.kind != NUMBERED or line.marker is None or line.marker.num == "":
             continue
-        if not P.strict_heading(norm[line.text_start : line.end]):
+        words = norm[line.text_start : line.end]
+        if not P.strict_heading(words, _LONG_HEADING):
             continue
         j = nxt[line.index]
         while j >= 0 and lines[j].kind == NOTE:
@@ -248,7 +280,41 @@ def _mark_same_line_headings(lines: list[Line], norm: str, nxt: list[int]) -> No
         if j < 0:
             continue
         after = lines[j]
-        line.heading = after.kind in (TEXT, CAPS) or (after.kind == NUMBERED and after.heading)
+        own_paragraph = after.gap and norm[after.text_start : after.text_start + 1].isupper()
+        if len(words.strip()) > _SHORT_HEADING and not own_paragraph:
+            continue  # a long title only when a paragraph of its own starts below it
+        line.heading = after.kind in (TEXT, CAPS, EDITORIAL) or (after.kind == NUMBERED and (
+            after.heading or (after.gap and "," not in words
+                              and _first_of_new_list(line.marker, after.marker))))
+
+
+def _title_first_layout(lines: list[Line], norm: str, nxt: list[int]) -> set[int]:
+    """Section lines whose words are the section's title, in documents that put the title after
+    the number and the text below ("151. Detention of females for immoral purposes" / "(1) Any
+    person …"): when most numbered sections are written so, all of them are read so."""
+    candidates: list[int] = []
+    titles = 0
+    for line in lines:
+        marker = line.marker
+        if (line.kind != NUMBERED or marker is None or line.inner is not None or not line.has_text
+                or not any(r.style == "1." for r in marker.readings) or nxt[line.index] < 0):
+            continue
+        candidates.append(line.index)
+        words = norm[line.text_start : line.end].strip()
+        titles += P.strict_heading(words) or (words[:1] == "[" and words[-1:] == "]")
+    if len(candidates) < 3 or titles < 0.6 * len(candidates):
+        return set()
+    return set(candidates)
+
+
+def _first_of_new_list(marker: Marker, below: Marker | None) -> bool:
+    """Whether ``below`` is numbered in another style than ``marker``, so opens a list under it:
+    "(o) Nonimmigrants guilty of trafficking" / "(1) No alien shall …" (an extract may skip
+    numbers: "(d) Temporary admission of nonimmigrants" / "(13)")."""
+    if below is None or not below.num:
+        return False
+    styles = {r.style for r in marker.readings}
+    return all(r.style not in styles for r in below.readings)
 
 
 def inner_line(line: Line, norm: str) -> Line:

@@ -14,13 +14,15 @@ US and German traditions, by depth under the article in the civil-law one.
 
 from __future__ import annotations
 
+import re
+
 from lintlaw.structure import frames as F
 from lintlaw.structure import prose
 from lintlaw.structure.frames import Frame
 from lintlaw.structure.lattice import ARTICLE_RANK, style_level, style_rank
 from lintlaw.structure.lines import Line, inner_line
-from lintlaw.structure.numbering import Reading, follows, preferred
-from lintlaw.structure.patterns import clean_heading, introduces, opens_list
+from lintlaw.structure.numbering import Reading, follows, parse_marker, preferred
+from lintlaw.structure.patterns import clean_heading, introduces, opens_list, quotes_text
 from lintlaw.structure.state import State
 
 
@@ -33,6 +35,7 @@ def place_numbered(st: State, line: Line, within: Frame | None = None) -> None:
         return
     if _is_section(st, marker.readings) and within is None:
         st.close_preamble()
+        st.close_front_matter()
     found = _continuation(st, line) if within is None else None
     if found is not None:
         previous, reading = found
@@ -45,8 +48,46 @@ def place_numbered(st: State, line: Line, within: Frame | None = None) -> None:
         parent = within if within is not None else _parent(st, line, reading)
         frame = _new_frame(st, line, reading, parent)
     st.push(parent, frame)
-    place_words(st, frame, line)
+    inline = frame.role in (F.LIST, F.ARTICLE) and line.inner is None
+    rest = _inline_item(st, frame, line) if inline else None
+    if rest is not None:  # "(1) This Act may be called … (2) It extends to …": split the line
+        line = Line(line.index, line.start, line.body, rest.body, line.indent, kind=line.kind,
+                    marker=line.marker, text_start=line.text_start, lead=line.lead)
+        while line.end > line.text_start and st.norm[line.end - 1].isspace():
+            line.end -= 1
+    if not place_words(st, frame, line) and frame.role == F.ARTICLE and frame.heading is None:
+        frame.heading = st.heading_below(line)  # "359." / "Kidnapping.—" / "Kidnapping is …"
     frame.touch(line.end)
+    if rest is not None:
+        place_numbered(st, rest)
+
+
+_INLINE = re.compile(r"(?<=[.;:\-\u2014]) (\((?:\d{1,3}|[a-z]{1,4})\)) (?=[\"'A-Za-z])")
+
+
+def _inline_item(st: State, frame: Frame, line: Line) -> Line | None:
+    """The next item written on the same line as ``frame``'s: the following number of its list
+    after a full stop or semicolon ("… 1933. (2) It extends …"), or the first item of a new list
+    after a dash or colon ("Any person who- (a) keeps …")."""
+    if not line.has_text or frame.ordinal is None:
+        return None
+    for m in _INLINE.finditer(st.norm, line.text_start, line.end):
+        marker = parse_marker(m.group(1))
+        if marker is None:
+            continue
+        before = st.norm[m.start() - 1]
+        sibling = frame.role == F.LIST and before in ".;" and any(
+            r.style == frame.style and follows(frame.ordinal, r.ordinal) for r in marker.readings)
+        child = before in ":-\u2014" and any(
+            r.ordinal == (1, 0) and r.style != frame.style for r in marker.readings)
+        if sibling or child:
+            at = m.start(1)
+            rest = at + marker.end
+            while rest < line.end and st.norm[rest].isspace():
+                rest += 1
+            return Line(line.index, line.start, at, line.end, line.indent + (1 if child else 0),
+                        kind=line.kind, marker=marker, text_start=rest)
+    return None
 
 
 def place_words(st: State, frame: Frame, line: Line) -> bool:
@@ -63,8 +104,44 @@ def place_words(st: State, frame: Frame, line: Line) -> bool:
     if line.heading and line.has_text:
         frame.heading = clean_heading(st.text[line.text_start : line.end])
     elif line.has_text:
-        prose.add_text(st, frame, line.text_start, line.end)
+        tail = _tail_start(st, frame, line)
+        proviso = _PROVISO_INLINE.search(st.norm, line.text_start, line.end)
+        if tail is None and proviso is not None:  # "… of prostitution: Provided that the mother …"
+            prose.add_text(st, frame, line.text_start, proviso.start() + 1)
+            prose.open_proviso(st, frame, proviso.end() - len(proviso.group(1)), line)
+        elif tail is None:
+            prose.add_text(st, frame, line.text_start, line.end)
+        else:  # "(b) in any brothel, is guilty of a felony.": the words after the item are the owner's
+            owner = frame.parent
+            assert owner is not None
+            prose.add_text(st, frame, line.text_start, tail)
+            st.pop_to(owner)
+            owner.own_text(_skip(st.norm, tail, line.end), line.end)
     return line.has_text
+
+
+def _tail_start(st: State, frame: Frame, line: Line) -> int | None:
+    """Where the words that complete the owner's sentence start in an item's line, when the owner
+    introduces its list with a dash or colon ("Any person who—")."""
+    owner = frame.parent
+    if frame.role != F.LIST or owner is None or owner.role in F.CONTAINERS:
+        return None
+    if not opens_list(owner.last_own(st.norm)):
+        return None
+    m = _PREDICATE.search(st.norm, line.text_start, line.end)
+    return m.start() + 1 if m else None
+
+
+_PROVISO_INLINE = re.compile(r"[:.;] +((?:Provided|PROVIDED),? (?:that|THAT|further|also|however))")
+_PREDICATE = re.compile(  # the predicate of an offence or deeming provision, after its last item
+    r",\s+(?=(?:is guilty|shall be guilty|shall be deemed|are deemed|is deemed|commits an offence"
+    r"|shall be liable|is liable|shall be punished|is punishable|shall be punishable)\b)")
+
+
+def _skip(text: str, at: int, end: int) -> int:
+    while at < end and text[at].isspace():
+        at += 1
+    return at
 
 
 def _is_section(st: State, readings: tuple[Reading, ...]) -> bool:
@@ -90,12 +167,19 @@ def _continuation(st: State, line: Line) -> tuple[Frame, Reading] | None:
     if best is None:
         return None
     pos, frame, reading = best
+    top = st.top
+    if (st.profile.indented and pos < len(st.stack) - 1 and line.indent > top.indent
+            and quotes_text(top.last_own(st.norm))):
+        return None  # "(i) subsection 486(3) … is replaced by the following:" quotes "(3) …"
     nested = [r for r in marker.readings if r is not reading and r.ordinal == (1, 0)]
     if nested and pos == len(st.stack) - 1:
         if st.profile.indented and line.indent > frame.indent:
             return None  # "(h)" then a deeper "(i)": a roman list under (h)
         if introduces(frame.last_own(st.norm)):
             return None  # "(h) an employer who is" then "(i)": the same
+    if nested and pos < len(st.stack) - 1 and not st.profile.indented and introduces(
+            st.top.last_own(st.norm)) and st.top.role == F.LIST:
+        return None  # "(h)(1)(A) … the Attorney General that" then "(i)": a clause of (A)
     return frame, reading
 
 
@@ -172,6 +256,8 @@ def _new_frame(st: State, line: Line, reading: Reading, parent: Frame) -> Frame:
         level = parent_level + 1 if parent_level >= 0 else 1
     elif parent.role == F.LIST and parent.style == reading.style:
         level = parent.level  # an amending Act quoting "(3)" under its own "(2)": same rung
+    elif parent.role == F.LIST and nominal is not None and quotes_text(parent.last_own(st.norm)):
+        level = nominal  # a quoted subsection keeps its own rung under the amending item
     else:
         level = nominal if nominal is not None else parent_level + 1
         if parent_level >= 0 and level <= parent_level:

@@ -116,19 +116,25 @@ def _readings(core: str, shape: str) -> tuple[Reading, ...]:
 
 
 _PAREN = re.compile(r"\((\d{1,4}(?:\.\d{1,3})?|[a-z]{1,6}(?:\.\d{1,3})?|[A-Z]{1,6}(?:\.\d{1,3})?)\)(?=\s|$)")
-_RPAREN = re.compile(r"(\d{1,3}|[a-z]{1,6}|[A-Z])\)(?=\s|$)")
-_DOT = re.compile(r"(\d{1,4}|[a-z]|[ivxlc]{2,6}|[A-Z]|[IVXLC]{2,6})\.(?=\s|$)")
+_RPAREN = re.compile(r"(\d{1,3}(?:\.\d{1,3})?|[a-z]{1,6}(?:\.\d{1,3})?|[A-Z])\)(?=\s|$)")  # "b.1)"
+_DOT = re.compile(
+    r"(\d{1,4}|[a-z]|[ivxlc]{2,6}|[A-Z]|[IVXLC]{2,6})\.(?=\s|$)|(\d{1,4})\.(?=\(1\)\s)")
+_LETTERED = re.compile(r"(\d{1,4})([A-Z]{1,2})\.(?=\s|$)")  # an inserted section: "363A."
 _DEGREE = re.compile(r"(\d{1,3})°\.?(?=\s|$)")
 _DECIMAL = re.compile(r"(\d{1,4}(?:\.\d{1,3})+)(?=\s*$|\s+[A-Z(\[])")
 _BARE = re.compile(r"(\d{1,4})\s*$")
+# "119 Commet …", "29 (1) A …": a section number and its words, with no full stop between them
+_NUMBERED_TEXT = re.compile(r"(\d{1,4})(?= (?:\(1\) |[A-ZÀ-ÖØ-Þ]))")
 _BULLET = re.compile(r"[-•▪●◦*](?=\s|$)")
 
 
-def parse_marker(content: str, *, bare_ok: bool = False) -> Marker | None:
+def parse_marker(content: str, *, bare_ok: bool = False, section_ok: bool = False) -> Marker | None:
     """The numbering token at the start of ``content`` (a stripped line), if any.
 
     ``bare_ok`` allows a line holding only an integer (Canadian ``183`` before ``(1)``); the caller
     decides that from the next line, because a lone number is otherwise often a page number.
+    ``section_ok`` allows an integer followed by a space and the section's words (``119 Commet
+    …``, ``29 (1) A …``), which the caller allows only right after a marginal note.
     """
     if not content:
         return None
@@ -152,11 +158,22 @@ def parse_marker(content: str, *, bare_ok: bool = False) -> Marker | None:
             m = _BARE.match(content)
             if m:
                 return Marker(m.group(1), (Reading("N", (int(m.group(1)), 0), "decimal"),), m.end())
+        if section_ok:
+            m = _NUMBERED_TEXT.match(content)
+            if m:
+                return Marker(m.group(1), (Reading("N", (int(m.group(1)), 0), "decimal"),), m.end())
+    if first.isdigit():
+        m = _LETTERED.match(content)
+        if m:
+            inserted = sum((ord(ch) - 64) * 26 ** i for i, ch in enumerate(reversed(m.group(2))))
+            reading = Reading("1.", (int(m.group(1)), inserted), "digit")
+            return Marker(m.group(1) + m.group(2), (reading,), m.end())
     if first.isalnum():
         m = _DOT.match(content)
-        if m:
-            readings = _readings(m.group(1), "{}.")
-            return Marker(m.group(1), readings, m.end()) if readings else None
+        if m:  # "8.(1) …" too: a section number with its first subsection right after it
+            core = m.group(1) or m.group(2)
+            readings = _readings(core, "{}.")
+            return Marker(core, readings, m.end()) if readings else None
         m = _RPAREN.match(content)
         if m:
             readings = _readings(m.group(1), "{})")
@@ -175,3 +192,30 @@ FAMILY_PREFERENCE = {"digit": 0, "decimal": 0, "lower": 1, "upper": 2, "roman": 
 def preferred(readings: tuple[Reading, ...]) -> Reading:
     """The reading to use when nothing open continues: a first item wins, then the plainer family."""
     return min(readings, key=lambda r: (r.ordinal != (1, 0), FAMILY_PREFERENCE[r.family]))
+
+
+_ES_UNITS = {"primer": 1, "segund": 2, "tercer": 3, "cuart": 4, "quint": 5, "sext": 6,
+             "septim": 7, "séptim": 7, "octav": 8, "noven": 9}
+_ES_TENS = {"decim": 10, "décim": 10, "vigesim": 20, "vigésim": 20, "trigesim": 30,
+            "trigésim": 30}
+_ES_SPECIAL = {"undecim": 11, "undécim": 11, "duodecim": 12, "duodécim": 12, "unic": 1, "únic": 1}
+
+
+def spanish_ordinal(word: str) -> int | None:
+    """Value of a Spanish ordinal word: "primera" 1, "decimoctava" 18, "vigésimo primero" 21."""
+    low = " ".join(word.lower().split())
+    if not low or low[-1] not in "ao":
+        return None
+    parts = low.replace(" ", "").removesuffix("a").removesuffix("o")
+    for table in (_ES_SPECIAL, _ES_UNITS):
+        if parts in table:
+            return table[parts]
+    for tens, value in _ES_TENS.items():
+        if parts == tens:
+            return value
+        if parts.startswith(tens):
+            rest = parts[len(tens):]  # "decimo|segunda", "decim|octava" (the two o's merge)
+            for unit in (rest, rest[1:]):
+                if unit in _ES_UNITS:
+                    return value + _ES_UNITS[unit]
+    return None

@@ -29,7 +29,21 @@ def parse(document: Document, lines: list[L.Line], profile: Profile, start: int)
     if st.pending:
         st.settle_pending(st.top)
     st.root.end = len(document.text)
+    _demote_empty_headings(st.root)
     return st.root
+
+
+def _demote_empty_headings(frame: Frame) -> None:
+    """A capitals line that heads nothing ("CODIGO PENAL" above "LIBRO SEGUNDO") is a title line:
+    top-level text, not a heading."""
+    for child in frame.children:
+        empty = not child.children and not child.own
+        if child.role == F.GROUP and child.kind == "heading" and empty:
+            child.role, child.kind, child.word = F.TEXT, "text", None
+            child.own_text(child.start, child.end)
+            child.heading = None
+        elif child.children:
+            _demote_empty_headings(child)
 
 
 def _dispatch(st: State, line: L.Line) -> None:
@@ -60,8 +74,20 @@ def _dispatch(st: State, line: L.Line) -> None:
         structural.open_closing(st, line)
     elif kind == L.PROVISO:
         prose.place_proviso(st, line)
-    elif kind == L.CAPS and structural.caps_heading_allowed(st, line):
+    elif kind == L.EDITORIAL:
+        prose.place_editorial(st, line)
+    elif kind == L.HISTORY:
+        prose.place_history(st, line)
+    elif kind in (L.TEXT, L.CAPS) and structural.title_above_section(st, line):
+        line.note = st.text[line.body : line.end].strip()
+        st.pending.append(line)  # "Repeals" / "2. The enactments …": the section's own title
+    elif kind == L.CAPS and not st.closed and not structural.title_line(st, line) and not st.norm[
+            line.end - 1] == ":" and structural.caps_heading_allowed(st, line):
         structural.open_heading(st, line, "heading")
+    elif kind in (L.TEXT, L.CAPS) and structural.appended_follows(st, line):
+        structural.open_appended(st, line)
+    elif kind == L.TEXT and structural.split_suffix(st, line):
+        return
     elif kind == L.TEXT and structural.subheading_follows(st, line):
         structural.open_heading(st, line, "subheading")
     elif st.top.role == F.PREAMBLE:

@@ -18,11 +18,14 @@ shall be guilty of an offence"); everywhere else, and otherwise, they are bullet
 
 from __future__ import annotations
 
+import re
+
 from lintlaw.structure import definitions as D
 from lintlaw.structure import frames as F
 from lintlaw.structure.frames import Frame
+from lintlaw.structure.lattice import GROUP_WORDS, group_rank
 from lintlaw.structure.lines import Line
-from lintlaw.structure.patterns import opens_list, unfinished
+from lintlaw.structure.patterns import ENACTING, EXCEPTION_LABEL, name_like, opens_list, unfinished
 from lintlaw.structure.state import State
 
 
@@ -58,7 +61,10 @@ def place_text(st: State, line: Line) -> None:
 
 def _text_target(st: State, line: Line) -> Frame | None:
     if st.top.role == F.TEXT:
-        return None if st.blank_before else st.top
+        bracketed = st.norm[line.body] == "[" and st.norm[line.end - 1] == "]"
+        if bracketed and st.top.parent is st.root:
+            return None
+        return st.top if not st.blank_before or _continues_formula(st, line) else None
     if st.profile.indented:
         st.pop_indented(line.indent)
     top = st.top
@@ -66,8 +72,8 @@ def _text_target(st: State, line: Line) -> Frame | None:
         return None
     if not st.profile.indented and top.role in (F.LIST, F.INDENT, F.DEFINITION):
         parent = top.parent
-        if (parent is not None and _introduces(st, parent) and top.has_own
-                and _ends_list(st, top, line)):
+        if (parent is not None and (_introduces(st, parent) or _after_whole_items(st, top, line))
+                and top.has_own and _ends_list(st, top, line)):
             if st.words(line.text_start, line.end)[:1].isupper():
                 parent = _sentence_owner(st, parent)
             st.pop_to(parent)
@@ -75,9 +81,45 @@ def _text_target(st: State, line: Line) -> Frame | None:
     return st.top
 
 
+def _continues_formula(st: State, line: Line) -> bool:
+    """A top-level paragraph that carries on the one before it across a blank line: after a
+    formula ending in a colon ("POR CUANTO:" / "El Senado …"), and, after the closing formula,
+    the names of a signature block ("JULIO A." / "ROCA") or a line cut off mid-sentence
+    ("Registrada bajo el N.° 12.331" / "Buenos Aires, Diciembre 30 de 1936.")."""
+    top = st.top
+    if top.parent is not st.root:
+        return False
+    last = top.last_own(st.norm).rstrip()
+    if last.endswith(":"):
+        return True
+    words = st.words(line.text_start, line.end)
+    if last[-1:].isalnum() and not st.opened_body and ENACTING.search(words):
+        return True  # "El Congreso de Colombia" / "DECRETA:"
+    if not st.closed or not last:
+        return False
+    if name_like(last) or name_like(words):
+        return name_like(last) and name_like(words) and len(top.own) > 0 and _signature(st, top)
+    return last[-1].isalnum()
+
+
+def _signature(st: State, frame: Frame) -> bool:
+    return all(name_like(st.norm[a:b]) for a, b in frame.own)
+
+
 def _introduces(st: State, frame: Frame) -> bool:
     """Whether ``frame``'s own words stop mid-sentence to introduce its list ("… who—")."""
     return frame.role != F.ROOT and frame.has_own and unfinished(frame.last_own(st.norm))
+
+
+def _after_whole_items(st: State, item: Frame, line: Line) -> bool:
+    """In a civil-law text with one paragraph per line, a new paragraph after the lettered items of
+    a numbered paragraph (or of an appended protocol), items that are whole sentences ("a) Copia
+    del pasaporte … en vigor." / "No obstante, …"), continues the clause that holds the list."""
+    return (st.tradition.by_depth and st.profile.unwrapped
+            and item.role == F.LIST and item.parent is not None
+            and (st.blank_before and item.parent.role == F.LIST or item.parent.role == F.GROUP)
+            and item.last_own(st.norm).rstrip().endswith(".")
+            and st.words(line.text_start, line.end)[:1].isupper())
 
 
 def _sentence_owner(st: State, owner: Frame) -> Frame:
@@ -142,6 +184,10 @@ def _open_definition(st: State, parent: Frame, found: D.Definition, end: int,
     """Open a definition clause under ``parent``: from ``line`` when the whole line defines,
     else from the definition's own start (after a lead-in on the parent's line)."""
     term = D.clean_term(st.text[found.term_start : found.term_end])
+    if (line is not None and found.start > line.text_start and parent.role != F.ROOT
+            and _TERM_FORMULA.match(st.norm, found.start)):
+        parent.own_text(line.text_start, _trim(st, line.text_start, found.start))
+        line = None  # "In this chapter, the term …": the lead-in stays with the clause above
     start = line.body if line is not None else found.start
     indent = line.indent if line is not None else parent.indent + 1
     frame = Frame(F.DEFINITION, start, end, indent=indent, rank=parent.rank + 5.0,
@@ -173,10 +219,17 @@ def _unquoted_allowed(st: State, line: Line, found: D.Definition, note: str | No
 def place_proviso(st: State, line: Line) -> None:
     """"Provided that …" qualifies the clause it follows (or the owner of the list it ends)."""
     target = _text_target(st, line) or st.root
-    frame = Frame(F.PROVISO, line.body, line.end, indent=line.indent, rank=target.rank + 5.0,
+    open_proviso(st, target, line.text_start, line)
+
+
+def open_proviso(st: State, target: Frame, start: int, line: Line) -> Frame:
+    """A proviso under ``target`` from ``start`` (a line's start, or mid-line after a colon)."""
+    frame = Frame(F.PROVISO, min(start, line.body) if start == line.text_start else start,
+                  line.end, indent=line.indent, rank=target.rank + 5.0,
                   level=max(target.level, 0), kind="proviso")
     st.push(target, frame)
-    frame.own_text(line.text_start, line.end)
+    frame.own_text(start, line.end)
+    return frame
 
 
 def place_dash(st: State, line: Line) -> None:
@@ -188,6 +241,9 @@ def place_dash(st: State, line: Line) -> None:
     top = st.top
     first = words[:1]
     last = top.last_own(st.norm)
+    if top.role == F.PROVISO and EXCEPTION_LABEL.match(last):
+        top.own_text(line.body, line.end)  # "(Exception)" / "— This section does not extend …"
+        return
     indented = st.profile.indented
     if indented and first.islower() and top.role == F.LIST and top.num and not opens_list(last):
         owner = top.parent if top.parent is not None else st.root
@@ -229,3 +285,64 @@ def _bullet(st: State, line: Line) -> None:
                   level=max(parent.level, 0) + 1, kind="indent", style="-")
     st.push(parent, frame)
     frame.own_text(line.text_start, line.end)
+
+
+def place_editorial(st: State, line: Line) -> None:
+    """A publisher's note becomes a ``text`` clause of its own: a note on an article or a group
+    ("(Artículo sustituido por …)") under the innermost article or group, a number range left
+    out ("(1) –(4) Omitted") under the innermost open clause."""
+    if line.marker is None and st.norm[line.body] == "(" and not _range_note(st, line):
+        target = _group_named(st, line) or next(
+            f for f in reversed(st.stack) if f.role in (F.ARTICLE, F.GROUP, F.ROOT))
+    else:
+        target = st.top if st.top.role != F.TEXT else (st.top.parent or st.root)
+    if target.role == F.ROOT:
+        _root_text(st, line)
+        return
+    st.settle_pending(target)
+    frame = Frame(F.TEXT, line.body, line.end, rank=1e9, kind="text", indent=line.indent)
+    st.push(target, frame)
+    frame.own_text(line.text_start, line.end)
+    st.stack.pop()  # later words belong to the clause the note follows, not to the note
+    target.touch(line.end)
+
+
+def _group_named(st: State, line: Line) -> Frame | None:
+    """The group a note speaks of: "(Rúbrica del Título sustituida …)" right under a title is on
+    that title; "(Nota: Rúbricas de los Capítulos II, III …)" is on the group holding them."""
+    kind = None
+    for word in _WORD.findall(st.norm[line.body : min(line.end, line.body + 80)]):
+        kind = GROUP_WORDS.get(word.lower()) or GROUP_WORDS.get(word.lower().removesuffix("s"))
+        if kind is not None:
+            break
+    if kind is None:
+        return None
+    groups = [f for f in reversed(st.stack) if f.role == F.GROUP]
+    for frame in groups:
+        if frame.kind == kind:
+            if all(c.role == F.TEXT for c in frame.children):
+                return frame
+            break
+    named_rank = group_rank(st.tradition, kind)
+    return next((f for f in groups if f.kind != kind and f.rank < named_rank), None)
+
+
+# US drafting: "In this chapter, the term “X” means …"
+_TERM_FORMULA = re.compile(r"(?i)the (?:terms?|expressions?)\b")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _range_note(st: State, line: Line) -> bool:
+    close = st.norm.find(")", line.body, line.end)
+    return close > 0 and st.norm[close + 1 : line.end].lstrip()[:1] in ("-", "t")
+
+
+def place_history(st: State, line: Line) -> None:
+    """The amendment history after a section's last subsection is the section's own text."""
+    section = st.in_stack(F.ARTICLE)
+    if section is None:
+        place_text(st, line)
+        return
+    st.pop_to(section)
+    st.settle_pending(section)
+    section.own_text(line.text_start, line.end)

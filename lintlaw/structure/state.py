@@ -7,7 +7,7 @@ from lintlaw.structure import frames as F
 from lintlaw.structure.frames import Frame
 from lintlaw.structure import lines as L
 from lintlaw.structure.lines import Line
-from lintlaw.structure.patterns import heading_like
+from lintlaw.structure.patterns import ENACTING, heading_like
 from lintlaw.structure.profile import Profile
 
 
@@ -29,6 +29,7 @@ class State:
         self.consumed: dict[int, Frame] = {}  # heading lines already taken by the clause above
         self.blank_before = True
         self.opened_body = False  # an article, section or numbered clause has been opened
+        self.closed = False  # the closing formula ("Done at …", "Fait à …") has been read
 
     @property
     def top(self) -> Frame:
@@ -96,6 +97,14 @@ class State:
                 continue
             return
 
+    def close_front_matter(self) -> None:
+        """A section after the enacting formula is outside the heading ("SUMMARY") above it."""
+        for pos, frame in enumerate(self.stack):
+            if frame.role == F.GROUP and frame.kind == "heading" and ENACTING.search(
+                    frame.last_own(self.norm)):
+                del self.stack[pos:]
+                return
+
     def close_preamble(self) -> None:
         preamble = self.in_stack(F.PREAMBLE)
         if preamble is not None:
@@ -113,7 +122,13 @@ class State:
         if below.kind not in (L.TEXT, L.CAPS):
             return None
         words = self.norm[below.body : below.end]
-        if not heading_like(words):
+        end = below.end
+        dashed = words.rstrip("-\u2014\u2013 ")
+        if dashed != words and dashed.endswith("."):  # "Kidnapping.—": a title run into the text
+            end = below.body + len(dashed)
+            if not heading_like(dashed[:-1]):
+                return None
+        elif not heading_like(words):
             return None
         self.consumed[index] = self.top
-        return self.text[below.body : below.end]
+        return self.text[below.body : end]

@@ -62,6 +62,8 @@ class _Builder:
                         heading=_heading(frame.heading), depth=depth, term=term, parent=parent)
         counters: dict[str, int] = {}
         for child in frame.children:
+            if child.counts_as:  # later ids do not shift when a paragraph is read differently
+                counters[child.counts_as] = counters.get(child.counts_as, 0) + 1
             counters[child.role] = counters.get(child.role, 0) + 1
             sub = self.clause(child, clause, depth + 1, counters[child.role])
             clause.children.append(sub)
@@ -80,10 +82,15 @@ class _Builder:
         return frame.kind or frame.role, frame.term
 
     def _numbered_term(self, frame: Frame) -> str | None:
-        """A numbered clause whose own text opens with a definition is a definition clause."""
+        """A numbered clause whose own text opens with a definition, or whose marginal note says
+        it defines a term it uses ("Definition of organize"), is a definition clause."""
         if not frame.own:
             return None
         start, end = frame.own[0]
+        note = _note_of(frame)
+        noted = D.noted_term(note, self.norm[start:end]) if note else None
+        if noted is not None:
+            return noted
         found = D.quoted(self.norm, start, end)
         if found is None and self._german_context(frame):
             found = D.german(self.norm, start, end)
@@ -106,6 +113,9 @@ class _Builder:
         else:
             ident = f"{parent.id}__{part}"
         label = self._label(frame, parent, own_label, absolute, ordinal)
+        appended = _appended_instrument(parent) if frame.role == F.ARTICLE else None
+        if appended is not None:  # the articles of a protocol appended to a treaty are its own
+            ident, label = f"{appended.id}__{part}", f"{appended.label} {label}"
         return self._unique(ident), label
 
     def _part(self, frame: Frame, term: str | None, ordinal: int) -> tuple[str, str, bool]:
@@ -115,6 +125,9 @@ class _Builder:
             article = frame.kind == "article"
             if not num:
                 return ("art", "Article", True) if article else ("sec", "Section", True)
+            if article and frame.word and frame.word.startswith("Disposición"):
+                prefix = _DISPOSITION_PREFIX.get(frame.word.split()[-1], "disp")
+                return f"{prefix}_{slug(num)}", f"{frame.word} {num}", True
             if article:
                 return f"art_{slug(num)}", f"Art. {num}", True
             if frame.word == "§":
@@ -142,9 +155,12 @@ class _Builder:
             return f"hd_{slug(text, 30)}", " ".join(text.split()), True
         prefix = GROUP_PREFIX.get(kind, slug(kind))
         ident = f"{prefix}_{slug(num)}" if num else prefix
+        named = not num and bool(frame.word) and " " in (frame.word or "")
+        if named and kind != "schedule":  # "Partie législative": named, not numbered
+            ident = f"{prefix}_{slug((frame.word or '').split(None, 1)[1])}"
         word = frame.word or kind
         if kind == "schedule":
-            word = SCHEDULE_WORDS.get(word.lower(), word.capitalize())
+            word = SCHEDULE_WORDS.get(word.lower(), word if named else word.capitalize())
         elif word.isupper() or word.islower():
             word = word.capitalize()
         return ident, f"{word} {num}".strip(), True
@@ -187,6 +203,30 @@ class _Builder:
             else:
                 merged.append((start, end))
         return merged
+
+
+_DISPOSITION_PREFIX = {"adicional": "da", "transitoria": "dt", "derogatoria": "dd", "final": "df"}
+
+
+def _note_of(frame: Frame) -> str | None:
+    """The marginal note over a clause: its own, or its section's when it is the first
+    subsection of a section whose number shares its line ("121.1 (1) For the purposes …")."""
+    if frame.heading:
+        return frame.heading
+    parent = frame.parent
+    if parent is not None and parent.role == F.ARTICLE and parent.children[:1] == [frame] and not any(
+            start < frame.start for start, _ in parent.own):
+        return parent.heading
+    return None
+
+
+def _appended_instrument(clause: Clause | None) -> Clause | None:
+    """The named instrument (a schedule titled, not numbered) that holds ``clause``, if any."""
+    while clause is not None and clause.kind != "document":
+        if clause.kind == "schedule" and clause.num is None and clause.heading:
+            return clause
+        clause = clause.parent
+    return None
 
 
 def _is_group(clause: Clause) -> bool:
