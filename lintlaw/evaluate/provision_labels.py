@@ -66,13 +66,25 @@ def matched_labels(root: Path, stem: str):
         line = lines_of(outline, clause)[0]
         by_key[(line, _key_text(words))] = clause
         by_line[line].append(clause)
+    spans = [(lines_of(outline, c), c) for c in outline.clauses()]
     pairs = []
     for label in read_labels(root / "eval" / "provisions" / f"{stem}.tsv"):
         clause = by_key.get((label.line, _key_text(label.text)))
         if clause is None and len(by_line.get(label.line, ())) == 1:
             clause = by_line[label.line][0]
+        if clause is None:  # the segmenter has moved the clause: the one on that line holding the words
+            key = _key_text(label.text.strip("[]"))[:30]
+            around = [c for (first, last), c in spans
+                      if first <= label.line <= last and key and key in _key_text_full(outline, c)]
+            clause = min(around, key=lambda c: c.end - c.start) if around else None
         pairs.append((label, clause))
     return outline, pairs
+
+
+def _key_text_full(outline, clause) -> str:
+    from lintlaw.structure.render import clause_text
+
+    return " ".join(f"{clause_text(outline, clause)} {clause.heading or ''}".split()).casefold()
 
 
 def labelled_views(root: Path, stems: list[str]):
