@@ -89,6 +89,7 @@ def test_stats_golden_files(store: Path) -> None:
     assert json.loads(stats_json(pivot))["documents"] == {
         "analysed": 11,
         "failed": 1,
+        "not_analysed": 0,
         "groups": pivot.documents,
     }
 
