@@ -473,7 +473,9 @@ def _frames_agree(outline: Outline, rule: "Rule", clause: Clause, span: Span) ->
     from lintlaw.analysis.conditions import contradicts
 
     around = [f for f in frames_of(outline) if f.start <= span[0] < f.end]
-    return not around or not contradicts(spec, min(around, key=lambda f: f.end - f.start))
+    # a provision nested in an offence (an Explanation, a definition of a term it uses) is read
+    # with that offence: any frame around the match may rule it out
+    return not any(contradicts(spec, f) for f in around)
 
 
 def _attach_frames(outline: Outline, findings: list[Finding]) -> None:
@@ -519,6 +521,8 @@ def _frame_findings(outline: Outline, ruleset: "RuleSet", found: list[Finding]) 
                 if clause is None or any(s < clause.end and clause.start < e for s, e in taken[rule.name]):
                     continue
                 span = (element.start, element.end) if element is not None else _first_words(outline, clause)
+                if not _frames_agree(outline, rule, clause, span):
+                    continue  # nested in a provision whose frame rules it out
                 taken[rule.name].append((clause.start, clause.end))
                 results.append(_finding(outline, rule, clause, span))
     return results
