@@ -103,3 +103,34 @@ def test_packs_and_spec_validation() -> None:
     assert lexicon_for("nl") is None and frames("Artikel 1. Mensenhandel is strafbaar.", "nl") == []
     assert check_spec({"all": ["acts", "not bogus"]}) is not None
     assert check_spec({"report": "consent", "any": [["movement", "sexual-purpose"]]}) is None
+
+
+def test_missing_non_punishment_needs_a_law_that_creates_a_trafficking_offence() -> None:
+    from lintlaw.api import lint_text
+
+    findings_only = ("1. Congress finds that trafficking in persons is a modern form of slavery.\n\n"
+                     "2. Trafficking in persons is a transnational crime.\n\n3. Many victims are trafficked.\n\n"
+                     "4. Traffickers lure women with false promises.\n\n5. The Secretary shall report annually.\n")
+    assert not [f for f in lint_text(findings_only, select=["LL118"]) if f.code == "LL118"]
+    with_offence = findings_only + "\n6. Whoever commits trafficking in persons shall be punished with imprisonment.\n"
+    assert [f for f in lint_text(with_offence, select=["LL118"]) if f.code == "LL118"]
+
+
+def test_a_bad_needs_frame_block_is_a_rule_error(tmp_path) -> None:
+    import shutil
+    from pathlib import Path
+
+    import pytest
+
+    from lintlaw.engine import load_rules
+    from lintlaw.errors import RuleError
+
+    source = Path(__file__).resolve().parent.parent / "rules" / "victims" / "missing-non-punishment.yaml"
+    folder = tmp_path / "mine" / "victims"
+    folder.mkdir(parents=True)
+    text = source.read_text(encoding="utf-8").replace("code: LL118", "code: ZZ118").replace(
+        "name: missing-non-punishment", "name: my-absence").replace("all: [mentions-trafficking", "all: [bogus")
+    (folder / "mine.yaml").write_text(text, encoding="utf-8")
+    shutil.copytree(source.parent.parent / "lexicons", tmp_path / "mine" / "lexicons")
+    with pytest.raises(RuleError, match="needs_frame"):
+        load_rules([tmp_path / "mine"])

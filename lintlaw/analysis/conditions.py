@@ -24,6 +24,7 @@ PREDICATES: dict[str, Callable[[Frame], bool]] = {
     "offence": lambda f: f.kind == "offence",
     "names-trafficking": lambda f: f.framing in ("term", "provision", "heading"),
     "titled-trafficking": lambda f: f.framing == "title",
+    "mentions-trafficking": lambda f: bool(f.framing),
     "acts": lambda f: bool(f.acts),
     "movement": lambda f: f.movement,
     "moving": lambda f: f.moving,

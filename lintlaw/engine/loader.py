@@ -27,7 +27,7 @@ from lintlaw.model import SEVERITIES
 
 REQUIRED = ("code", "name", "kind", "severity", "stance", "scope", "message", "description", "sources", "examples")
 OPTIONAL = ("title", "precision", "tags", "suggestion", "match", "requires", "forbids", "absent", "undefined",
-            "applies_to", "todo_flag", "todo_pass", "language", "min_clauses", "skip_provisions", "frame")
+            "applies_to", "todo_flag", "todo_pass", "language", "min_clauses", "skip_provisions", "frame", "needs_frame")
 CODE_RE = re.compile(r"^[A-Z]{2,4}\d{3}$")
 NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ITEM_KEYS = {"lexicon", "entries", "terms", "exact", "pattern", "regex"}
@@ -276,14 +276,15 @@ def _validate(path: Path, data: Any, lexicons: dict[str, Lexicon]) -> Rule:
         if not isinstance(skip, list) or not all(isinstance(t, str) and t in TYPES for t in skip):
             raise _fail(path, f"'skip_provisions' must be a list of provision types ({', '.join(TYPES)})",
                         line("skip_provisions"))
-    if "frame" in data:
-        from lintlaw.analysis.conditions import check_spec
+    for key in ("frame", "needs_frame"):
+        if key in data:
+            from lintlaw.analysis.conditions import check_spec
 
-        problem = check_spec(data["frame"])
-        if problem:
-            raise _fail(path, problem, line("frame"))
+            problem = check_spec(data[key])
+            if problem:
+                raise _fail(path, problem.replace("'frame", f"'{key}"), line(key))
     spec = {k: data[k] for k in ("match", "requires", "forbids", "absent", "undefined", "applies_to", "language",
-                                  "min_clauses", "skip_provisions", "frame") if k in data}
+                                  "min_clauses", "skip_provisions", "frame", "needs_frame") if k in data}
     return Rule(
         code=data["code"], name=data["name"], kind=kind, severity=data["severity"], stance=data["stance"],
         scope=data["scope"], message=" ".join(data["message"].split()), description=data["description"].strip(),

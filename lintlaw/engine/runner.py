@@ -455,9 +455,24 @@ def run_rules(outline: Outline, ruleset: "RuleSet") -> list[Finding]:
     findings = [_finding(outline, crule.rule, clause, span)
                 for crule, clause, span in evaluator.run() if _frames_agree(outline, crule.rule, clause, span)]
     findings += _frame_findings(outline, ruleset, findings)
+    findings = _with_needed_frames(outline, ruleset, findings)
     _attach_frames(outline, findings)
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def _with_needed_frames(outline: Outline, ruleset: "RuleSet", findings: list[Finding]) -> list[Finding]:
+    """Drop the findings of a rule whose ``needs_frame`` no frame of the document meets (e.g. the
+    absence of a non-punishment provision matters only in a law that creates a trafficking offence)."""
+    needs = {r.name: r.spec["needs_frame"] for r in ruleset.rules if r.spec.get("needs_frame")}
+    if not needs or not any(f.rule in needs for f in findings):
+        return findings
+    from lintlaw.analysis import frames_of
+    from lintlaw.analysis.conditions import meets
+
+    frames = frames_of(outline)
+    met = {name for name, spec in needs.items() if any(meets(spec, f) for f in frames)}
+    return [f for f in findings if f.rule not in needs or f.rule in met]
 
 
 def _frames_agree(outline: Outline, rule: "Rule", clause: Clause, span: Span) -> bool:
