@@ -19,24 +19,15 @@ from lintlaw.engine import load_rules
 from lintlaw.protocol import compare_document
 from lintlaw.report import FORMATTERS
 
-from lintlaw.browser import ENV_VAR, HEADLESS_ARGS, find_chromium
+from lintlaw.browser import ENV_VAR
+from tests.browsers import CHROMIUM, launched, require_browser
 
-CHROMIUM = find_chromium()
-LAUNCH_ARGS = list(HEADLESS_ARGS)
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "report" / "draft-bill.md"
 ARTIFACTS = ROOT / "test-artifacts"
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
-
-
-def require_browser() -> None:
-    if CHROMIUM is not None:
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"no Chromium found; CI must install one or set {ENV_VAR} (see .ci/run)")
-    pytest.skip(f"no Chromium found (apt-get install chromium, or set {ENV_VAR}); CI runs this test")
 
 
 @pytest.fixture(scope="module")
@@ -63,14 +54,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, dict[st
 
 @pytest.fixture(scope="module")
 def browser():
-    require_browser()
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    yield from launched()
 
 
 @pytest.fixture

@@ -10,18 +10,14 @@ picture in docs/serve.md).
 from __future__ import annotations
 
 import importlib.util
-import os
 import re
 from pathlib import Path
 
 import pytest
 
+from tests.browsers import launched, require_browser
+
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 ARTIFACTS = ROOT / "test-artifacts"
 BILL = ROOT / "corpus" / "bills" / "anti-trafficking-bill-conflated.md"
 EARLIER = ROOT / "corpus" / "bills" / "anti-trafficking-bill-aligned.md"
@@ -40,14 +36,6 @@ def _load(name: str, path: Path):
 
 server = _load("web_server", ROOT / "tests" / "fixtures" / "web" / "server.py")
 builders = _load("ingest_builders", ROOT / "tests" / "fixtures" / "ingest" / "builders.py")
-
-
-def require_browser() -> None:
-    if CHROMIUM.exists():
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"{CHROMIUM} is missing; CI must install Debian's chromium (see .ci/run)")
-    pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium); CI runs this test")
 
 
 def bill_docx(folder: Path) -> Path:
@@ -82,14 +70,7 @@ def site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    require_browser()
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    yield from launched()
 
 
 @pytest.fixture
