@@ -103,6 +103,8 @@ def _result(
         properties["suggestion"] = finding.suggestion
     if finding.origin != "check":
         properties["origin"] = finding.origin
+    if finding.frame:
+        properties["frame"] = finding.frame
     result: dict[str, Any] = {
         "ruleId": finding.code,
         "ruleIndex": rule_index[finding.code],

@@ -60,6 +60,8 @@ def finding_card(fid: str, finding: Finding, info: RuleInfo, line_anchor: str | 
     ]
     if finding.match:
         parts.append(f'<blockquote class="match">{esc(finding.match)}</blockquote>')
+    if finding.frame:
+        parts.append(f'<p class="frame"><strong>Read as:</strong> {esc(finding.frame)}</p>')
     if finding.suggestion:
         parts.append(f'<p class="suggestion"><strong>Suggested wording:</strong> {esc(finding.suggestion)}</p>')
     parts.append(f'<p class="basis"><strong>Basis:</strong> {esc(info.stance_label)}. '
