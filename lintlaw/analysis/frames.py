@@ -31,6 +31,8 @@ from lintlaw.model import Clause, Outline
 
 SECTION_KINDS = frozenset({"section", "article"})
 SEXUAL = frozenset({"prostitution", "sexual-exploitation"})
+CONSENT_WORDS = {"unscoped": "set aside whether or not a means was used", "scoped": "set aside only where a means was used",
+                 "child": "set aside for children"}
 ACTOR_ZONE = 40  # characters at the start of a provision where "Any person who" names the offender
 MOVEMENT = frozenset({"recruit", "transport", "transfer", "harbour", "receive", "sell", "facilitate-movement"})
 MOVING = MOVEMENT - {"harbour", "receive"}  # taking a person somewhere, as opposed to keeping them
@@ -117,7 +119,7 @@ class Frame:
         required = [m for m in self.means if m.role == "required"]
         other = [m for m in self.means if m.role != "required"]
         means = show(required) + (f"; only optional or aggravating: {show(other)}" if not required and other else "")
-        consent = ", ".join(dict.fromkeys(f"{c.role or 'set aside'} ({c.clause_label or c.clause_id})"
+        consent = ", ".join(dict.fromkeys(f"{CONSENT_WORDS.get(c.role, 'set aside')} ({c.clause_label or c.clause_id})"
                                           for c in self.consent)) or "not addressed"
         actors = "".join(f"; {name}: {show(group)}" for name, group in (
             ("third party", self.third_party), ("buyer", self.buyer), ("seller", self.seller)) if group)
