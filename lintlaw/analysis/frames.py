@@ -185,10 +185,6 @@ def _own_words(outline: Outline, clause: Clause) -> str:
     return " ".join(outline.own_text(clause, normalized=True).split())
 
 
-def _is_offence_head(outline: Outline, clause: Clause) -> bool:
-    return clause.provision == "offence" and bool(_own_words(outline, clause))
-
-
 class _Builder:
     def __init__(self, outline: Outline, lexicon: ElementLexicon) -> None:
         from lintlaw.structure.provisions import cues_for

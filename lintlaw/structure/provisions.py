@@ -122,39 +122,28 @@ def view_of(outline: Outline, clause: Clause, cues: Cues) -> ClauseView:
     )
 
 
-def cue_types(outline: Outline) -> dict[str, str]:
-    """Clause id → provision type from the cues alone (``classify``), without the classifier."""
-    cues = cues_for(outline.document.language)
-    types: dict[str, str] = {}
-
-    def visit(clause: Clause, parent_type: str | None) -> None:
-        types[clause.id] = kind = classify(outline, clause, parent_type, cues)
-        for child in clause.children:
-            visit(child, kind)
-
-    for top in outline.root.children:
-        visit(top, None)
-    return types
-
-
-def assign_types(outline: Outline) -> dict[str, str]:
-    """Clause id → provision type for every clause of ``outline`` (the root is not typed).
+def assign_types(outline: Outline) -> dict[str, tuple[str, str]]:
+    """Clause id → (provision type, type from the cues alone) for every clause of ``outline``.
 
     With the shipped classifier, it decides every clause outside a preamble; without it, the cues
-    alone do (``classify``).
+    alone do (``classify``). The cue-only type is kept beside it: rules skip a provision type only
+    where both agree. One walk of the tree gives both.
     """
     cues = cues_for(outline.document.language)
     model = load_model()
-    types: dict[str, str] = {}
+    types: dict[str, tuple[str, str]] = {}
 
-    def visit(clause: Clause, parent_type: str | None) -> None:
-        if model is not None and clause.kind != "preamble" and parent_type != "recital":
+    def visit(clause: Clause, parent: tuple[str, str] | None) -> None:
+        cued = classify(outline, clause, parent[1] if parent else None, cues)
+        if model is not None and clause.kind != "preamble" and (parent is None or parent[0] != "recital"):
             kind = model.predict(view_of(outline, clause, cues))
+        elif model is None:
+            kind = cued
         else:
-            kind = classify(outline, clause, parent_type, cues)
-        types[clause.id] = kind
+            kind = classify(outline, clause, parent[0] if parent else None, cues)
+        types[clause.id] = (kind, cued)
         for child in clause.children:
-            visit(child, kind)
+            visit(child, types[clause.id])
 
     for top in outline.root.children:
         visit(top, None)

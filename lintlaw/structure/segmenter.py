@@ -13,7 +13,7 @@ from lintlaw.structure import seeds, tree
 from lintlaw.structure.lines import Line, classify, split_lines
 from lintlaw.structure.parser import parse
 from lintlaw.structure.profile import Profile, detect
-from lintlaw.structure.provisions import assign_types, cue_types
+from lintlaw.structure.provisions import assign_types
 
 
 def segment(document: Document) -> Outline:
@@ -29,10 +29,9 @@ def segment_with_profile(document: Document) -> tuple[Outline, Profile]:
     else:
         root = parse(document, lines, profile, start)
     outline = Outline(document, tree.build(root, document, profile.tradition))
-    types, cued = assign_types(outline), cue_types(outline)
+    types = assign_types(outline)
     for clause in outline.clauses():
-        clause.provision = types.get(clause.id, "other")
-        clause.provision_cue = cued.get(clause.id, "other")
+        clause.provision, clause.provision_cue = types.get(clause.id, ("other", "other"))
     return outline, profile
 
 
