@@ -92,7 +92,7 @@ def test_the_set_is_large_and_covers_every_rule() -> None:
     # Known shortfall, stated in docs/eval.md: the stored sources hold two pledge statutes only.
     short = {name: expected[name] for name in names if expected[name] < 5}
     assert short == {"anti-prostitution-pledge": 4}
-    assert {name for name in names if near[name] < 1} == {"anti-prostitution-pledge"}
+    assert {name for name in names if near[name] < 1} == set()
 
 
 @pytest.mark.slow
