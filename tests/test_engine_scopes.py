@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lintlaw.engine import load_rules, run_rules
 from lintlaw.engine.runner import collapse_space
@@ -168,3 +172,17 @@ def test_a_provision_with_a_list_is_not_a_whole_document(ruleset):
             "(a) recruits another person by threat; or\n(b) harbours another person by deception,\n"
             "for the purpose of sexual exploitation.\n(2) Subsection (1) applies in the territorial sea.\n")
     assert lint_text(text, ruleset=ruleset.subset(["LL116", "LL118"])) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \n\t\r")), max_size=60))
+def test_collapse_space_maps_every_position_like_a_full_index(text):
+    folded, index = collapse_space(text)
+    assert folded == re.sub(r"\s+", " ", text)
+    expected, pos = [], 0
+    for m in re.finditer(r"\s+", text):
+        expected.extend(range(pos, m.start()))
+        expected.append(m.start())
+        pos = m.end()
+    expected.extend(range(pos, len(text) + 1))
+    assert [index[i] for i in range(len(folded) + 1)] == expected

@@ -14,9 +14,11 @@ Scopes decide where a condition looks, relative to the clause where the rule's `
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from lintlaw.engine.compile import WORD_RE, CompiledRule, CompiledRules, Either, Group, compile_rules
 from lintlaw.model import Clause, Finding, Outline
@@ -38,23 +40,74 @@ Span = tuple[int, int]
 _SPACE_RUN = re.compile(r"\s+")
 
 
-def collapse_space(text: str) -> tuple[str, list[int]]:
+class SpanList:
+    """A clause's matches of one key, as (start, end) pairs packed in one array: about 16 bytes a
+    match instead of ~200 for a list of tuples, so a long law's matches stay small."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self) -> None:
+        self._data = array("q")
+
+    def append(self, span: Span) -> None:
+        self._data.extend(span)
+
+    def __iter__(self) -> Iterator[Span]:
+        data = self._data
+        return ((data[i], data[i + 1]) for i in range(0, len(data), 2))
+
+    def __len__(self) -> int:
+        return len(self._data) // 2
+
+    def __bool__(self) -> bool:
+        return bool(self._data)
+
+
+class OffsetMap:
+    """Offsets in a white-space-folded text back to the original: a few integers per folded run
+    of white space, not one per character (a long document would otherwise hold ~36 bytes per
+    character while its clauses are tokenised)."""
+
+    __slots__ = ("_folded", "_start", "_end")
+
+    def __init__(self) -> None:
+        self._folded = array("q")
+        self._start = array("q")
+        self._end = array("q")
+
+    def add_run(self, folded: int, start: int, end: int) -> None:
+        self._folded.append(folded)
+        self._start.append(start)
+        self._end.append(end)
+
+    def __getitem__(self, position: int) -> int:
+        i = bisect_right(self._folded, position) - 1
+        if i < 0:
+            return position
+        if position == self._folded[i]:
+            return self._start[i]
+        return self._end[i] + position - self._folded[i] - 1
+
+
+def collapse_space(text: str) -> tuple[str, OffsetMap]:
     """Fold runs of white space (line breaks included) to one space, so phrases match across lines.
 
-    Returns the folded text and, for each of its positions (plus the end), the offset in ``text``.
+    Returns the folded text and a map from each of its positions (plus the end) to the offset in
+    ``text``.
     """
     pieces: list[str] = []
-    index: list[int] = []
+    index = OffsetMap()
     pos = 0
+    length = 0
     for m in _SPACE_RUN.finditer(text):
-        pieces.append(text[pos : m.start()])
-        index.extend(range(pos, m.start()))
+        piece = text[pos : m.start()]
+        pieces.append(piece)
+        length += len(piece)
         pieces.append(" ")
-        index.append(m.start())
+        index.add_run(length, m.start(), m.end())
+        length += 1
         pos = m.end()
     pieces.append(text[pos:])
-    index.extend(range(pos, len(text)))
-    index.append(len(text))
     return "".join(pieces), index
 
 
@@ -148,9 +201,9 @@ class _Matches:
         for segment in _segments(outline):
             self.segments[id(segment.clause)].append(segment)
         self._words: dict[int, frozenset[str]] = {}
-        self._regex: dict[int, dict[str, list[Span]]] = {}
-        self._nlp: dict[int, dict[str, list[Span]]] = {}
-        self._hits: dict[int, dict[str, list[Span]]] = {}
+        self._regex: dict[int, dict[str, SpanList]] = {}
+        self._nlp: dict[int, dict[str, SpanList]] = {}
+        self._hits: dict[int, dict[str, SpanList]] = {}
         self.sentences: dict[int, list[Span]] = {}
 
     def words(self, clause: Clause) -> frozenset[str]:
@@ -159,7 +212,8 @@ class _Matches:
             norm = self.outline.document.norm
             text = " ".join(norm[s.start : s.end] for s in self.segments.get(key, ()))
             words = WORD_RE.findall(nlpmod.fold_case(text))
-            self._words[key] = nlpmod.with_lemmas(words, self.outline.document.language)
+            # only the words some rule's literals hold: every test below is against a subset of them
+            self._words[key] = nlpmod.with_lemmas(words, self.outline.document.language) & self.compiled.literals
         return self._words[key]
 
     def may_hit(self, clause: Clause, group: Group) -> bool:
@@ -179,7 +233,7 @@ class _Matches:
         nlp = nlpmod.get_nlp(doc.language)
         pending: list[Segment] = []
         for clause in clauses:
-            self._nlp[id(clause)] = defaultdict(list)
+            self._nlp[id(clause)] = defaultdict(SpanList)
             self.sentences[id(clause)] = []
             if compiled.filterable and self.words(clause).isdisjoint(compiled.literals):
                 continue
@@ -198,10 +252,10 @@ class _Matches:
                 (base + index[s.start_char], base + index[s.end_char - 1] + 1) for s in sdoc.sents
             )
 
-    def regex_hits(self, clause: Clause) -> dict[str, list[Span]]:
+    def regex_hits(self, clause: Clause) -> dict[str, SpanList]:
         key = id(clause)
         if key not in self._regex:
-            found: dict[str, list[Span]] = defaultdict(list)
+            found: dict[str, SpanList] = defaultdict(SpanList)
             norm = self.outline.document.norm
             for segment in self.segments.get(key, ()):
                 folded = nlpmod.fold_case(norm[segment.start : segment.end])
@@ -212,7 +266,7 @@ class _Matches:
             self._regex[key] = found
         return self._regex[key]
 
-    def hits(self, clause: Clause) -> dict[str, list[Span]]:
+    def hits(self, clause: Clause) -> dict[str, SpanList]:
         key = id(clause)
         if key not in self._hits:
             if key not in self._nlp:
@@ -237,6 +291,20 @@ class _Matches:
         return next((s for s in self.sentences.get(id(clause), []) if s[0] <= offset < s[1]), None)
 
 
+_TERM_WORD_RE = re.compile(r"\w+")
+
+
+def _index_by_first_word(terms: Iterable[str]) -> dict[str, list[str]]:
+    """Defined terms by their first word ("" for a term with no word), so that a clause is
+    searched only for the terms whose first word it contains: linear in the document, not
+    clauses x terms."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for term in terms:
+        first = _TERM_WORD_RE.search(term)
+        index[first.group() if first else ""].append(term)
+    return index
+
+
 class _Evaluator:
     """Applies compiled rules to the matches of one outline."""
 
@@ -250,6 +318,9 @@ class _Evaluator:
             for term in self.definitions
             if len(term) >= 3
         }
+        self._terms_by_word = _index_by_first_word(self._term_res)
+        self._term_order = {term: i for i, term in enumerate(self._term_res)}
+        self._terms_in: dict[int, frozenset[str]] = {}
         self._definition_scopes: dict[int, list[Clause]] = {}
 
     # -- scopes -----------------------------------------------------------------------------
@@ -272,18 +343,30 @@ class _Evaluator:
 
     def definition_scope(self, clause: Clause) -> list[Clause]:
         """The clause, its inherited text, and the definitions of the terms it uses; worked out once
-        per clause (a long clause with many matches would otherwise be lower-cased per match)."""
+        per clause, from the terms found in each clause's own text once (an ancestor's text is
+        searched once, not once per descendant)."""
         cached = self._definition_scopes.get(id(clause))
         if cached is not None:
             return cached
         scope = self.inherited(clause)
-        text = " ".join(self.outline.own_text(c, normalized=True) for c in scope).lower()
-        for term, regex in self._term_res.items():
+        used = set().union(*(self._terms_used(c) for c in scope))
+        for term in sorted(used, key=self._term_order.__getitem__):
             definition = self.definitions[term]
-            if definition is not clause and regex.search(text):
+            if definition is not clause:
                 scope.extend(definition.walk())
         self._definition_scopes[id(clause)] = scope
         return scope
+
+    def _terms_used(self, clause: Clause) -> frozenset[str]:
+        """The defined terms that occur in the clause's own text."""
+        key = id(clause)
+        if key not in self._terms_in:
+            text = self.outline.own_text(clause, normalized=True).lower()
+            words = set(_TERM_WORD_RE.findall(text))
+            candidates = {*self._terms_by_word.get("", ()),
+                          *(term for word in words for term in self._terms_by_word.get(word, ()))}
+            self._terms_in[key] = frozenset(term for term in candidates if self._term_res[term].search(text))
+        return self._terms_in[key]
 
     def scope_clauses(self, clause: Clause, scope: str) -> list[Clause]:
         if scope in ("clause", "inherited", "sentence"):

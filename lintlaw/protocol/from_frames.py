@@ -34,9 +34,17 @@ PROTOCOL_IDS = {
 FRAME_CATEGORY = {"acts": "acts", "means": "means", "purposes": "purposes"}
 
 
+_CACHE_ATTR = "_lintlaw_trafficking_frames"
+
+
 def trafficking_frames(outline: Outline) -> list[Frame]:
-    """The frames of ``outline`` that define or punish trafficking."""
-    return [f for f in frames_of(outline) if meets(ABOUT_TRAFFICKING, f)]
+    """The frames of ``outline`` that define or punish trafficking (worked out once per outline:
+    every provision compare reads asks for them)."""
+    cached = getattr(outline, _CACHE_ATTR, None)
+    if cached is None:
+        cached = [f for f in frames_of(outline) if meets(ABOUT_TRAFFICKING, f)]
+        setattr(outline, _CACHE_ATTR, cached)
+    return cached
 
 
 def site_of(outline: Outline, frame: Frame) -> locate.Site:

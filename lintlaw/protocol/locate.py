@@ -23,6 +23,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -59,6 +60,8 @@ _TRAFFIC_IN = re.compile(r"\s+(?:in|of)\b", re.I)
 _ENDS_OR = re.compile(r"\bor\s*[;,.]?\s*$", re.I)
 _ENDS_AND = re.compile(r"\band\s*[;,.]?\s*$", re.I)
 MAX_TERM_WORDS = 9
+_SPACE = re.compile(r"\s*")
+_WORD = re.compile(r"\w+")
 _NOT_A_TERM = frozenset("this it that which who by or and of any such other the a an".split())
 
 
@@ -149,9 +152,9 @@ def _continued(outline: Outline, end: int, limit: int) -> int:
     took for a new clause: "... harbouring or receipt" / "of a person by means of threat ...")."""
     norm = outline.document.norm
     for _ in range(8):
-        text = norm[:end].rstrip()
-        nxt = end + len(norm[end:]) - len(norm[end:].lstrip())
-        if not text or text[-1] in ".;:" or nxt >= min(limit, len(norm)) or not norm[nxt].islower():
+        last = _last_visible(norm, end)
+        nxt = _SPACE.match(norm, end).end()
+        if last is None or last in ".;:" or nxt >= min(limit, len(norm)) or not norm[nxt].islower():
             return end
         following = outline.leaf_at(nxt)
         if following is outline.root or following.end <= end:
@@ -223,6 +226,32 @@ def _mentions(text: str, matcher: ElementMatcher) -> list[int]:
     return found
 
 
+def _last_visible(text: str, end: int) -> str | None:
+    """The last character before ``end`` that is not white space (without copying the text)."""
+    i = end - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return text[i] if i >= 0 else None
+
+
+def _inside_any(spans: list[tuple[int, int]]):
+    """A test of whether an offset falls inside one of ``spans`` (a bisection over their merged,
+    sorted form, not a scan of every span)."""
+    merged: list[list[int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        elif e > s:
+            merged.append([s, e])
+    starts = [s for s, _ in merged]
+
+    def inside(offset: int) -> bool:
+        i = bisect.bisect_right(starts, offset) - 1
+        return i >= 0 and offset < merged[i][1]
+
+    return inside
+
+
 def find_offences(outline: Outline, matcher: ElementMatcher, definitions: list[Site],
                   defined_terms: list[Site]) -> list[Site]:
     """The deepest clauses that create a trafficking-related offence, in text order."""
@@ -230,8 +259,9 @@ def find_offences(outline: Outline, matcher: ElementMatcher, definitions: list[S
     taken = {(d.clause.start, d.clause.end) for d in definitions}
     qualifying: dict[int, Clause] = {}
     titled = _names_trafficking(outline.document.title)
+    in_definition = _inside_any([(d.start, d.end) for d in definitions])
     for clause in outline.clauses():
-        if (clause.start, clause.end) in taken or any(d.start <= clause.start < d.end for d in definitions):
+        if (clause.start, clause.end) in taken or in_definition(clause.start):
             continue
         if not _has_offence(" ".join(norm[s:e] for s, e in _own_spans(clause)), matcher):
             continue
@@ -251,7 +281,8 @@ def find_offences(outline: Outline, matcher: ElementMatcher, definitions: list[S
             node = node.parent
         if node not in chosen:
             chosen.append(node)
-    chosen = [c for c in chosen if not any(o is not c and any(a is o for a in c.ancestors()) for o in chosen)]
+    chosen_ids = {id(c) for c in chosen}
+    chosen = [c for c in chosen if not any(id(a) in chosen_ids for a in c.ancestors())]
     sites = []
     for clause in sorted(chosen, key=lambda c: c.start):
         s, e = _trim(norm, clause.start, clause.end)
@@ -291,12 +322,16 @@ def _continues(norm: str, clause: Clause) -> bool:
 def term_uses(text: str, base: int, definitions: list[Site], own: Site | None) -> list[tuple[int, Site]]:
     """Uses of defined trafficking terms in ``text`` (document offset ``base``), longest term first."""
     lower = text.lower()
+    words = set(_WORD.findall(lower))
     taken: list[tuple[int, int]] = []
     uses: list[tuple[int, Site]] = []
     for site in sorted(definitions, key=lambda d: (-len(d.term or ""), d.start)):
         term = (site.term or "").lower()
         if not term:
             continue
+        first = _WORD.search(term)
+        if first is not None and first.group() not in words:
+            continue  # the term cannot occur: its first word is not in the text
         for m in re.finditer(r"(?<!\w)" + re.escape(term) + r"(?!\w)", lower):
             span = (m.start(), m.end())
             if any(s < span[1] and span[0] < e for s, e in taken):

@@ -43,12 +43,24 @@ class Cues:
     text: dict[str, tuple[re.Pattern[str], ...]]
     heading: dict[str, tuple[re.Pattern[str], ...]]
     actor: tuple[re.Pattern[str], ...]
+    penalty: tuple[re.Pattern[str], ...]
 
     def first(self, table: dict[str, tuple[re.Pattern[str], ...]], words: str) -> str | None:
         for kind in ORDER:
             if any(p.search(words) for p in table.get(kind, ())):
                 return kind
         return None
+
+
+def _joined(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
+    """The patterns as one alternation (one search per type instead of one per pattern), or
+    one by one where they cannot be joined (a pattern with its own global flags)."""
+    if not patterns:
+        return ()
+    try:
+        return (re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE),)
+    except re.error:
+        return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
 
 
 @cache
@@ -61,9 +73,10 @@ def cues_for(language: str | None) -> Cues:
     def compile_all(patterns: list[str] | None) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(p, re.IGNORECASE) for p in patterns or ())
 
-    text = {kind: compile_all(entry.get("text")) for kind, entry in data.items()}
-    heading = {kind: compile_all(entry.get("heading")) for kind, entry in data.items()}
-    return Cues(text, heading, compile_all(data.get("offence", {}).get("actor")))
+    text = {kind: _joined(entry.get("text") or []) for kind, entry in data.items()}
+    heading = {kind: _joined(entry.get("heading") or []) for kind, entry in data.items()}
+    offence = data.get("offence", {})
+    return Cues(text, heading, compile_all(offence.get("actor")), compile_all(offence.get("text")))
 
 
 def _words(outline: Outline, clause: Clause) -> str:
@@ -74,50 +87,82 @@ def _section_of(clause: Clause) -> Clause | None:
     return next((c for c in (clause, *clause.ancestors()) if c.kind in SECTION_KINDS), None)
 
 
-def _states_penalty(outline: Outline, section: Clause, cues: Cues) -> bool:
-    text = " ".join(outline.document.norm[section.start:section.end].split())
-    return any(p.search(text) for p in cues.text.get("offence", ()))
+class CueReader:
+    """The cues of one outline's clauses, each worked out once: a clause's own words and text
+    cue are read again as its children's parent, and a section's penalty by each of its clauses."""
+
+    def __init__(self, outline: Outline, cues: Cues) -> None:
+        self.outline = outline
+        self.cues = cues
+        self._words: dict[int, str] = {}
+        self._text_cue: dict[int, str | None] = {}
+        self._penalty: dict[int, bool] = {}
+
+    def words(self, clause: Clause) -> str:
+        key = id(clause)
+        if key not in self._words:
+            self._words[key] = _words(self.outline, clause)
+        return self._words[key]
+
+    def text_cue(self, clause: Clause) -> str | None:
+        key = id(clause)
+        if key not in self._text_cue:
+            words = self.words(clause)
+            self._text_cue[key] = self.cues.first(self.cues.text, words) if words else None
+        return self._text_cue[key]
+
+    def heading_cue(self, clause: Clause) -> str | None:
+        """The cue of the nearest heading, the clause's own first, that has one."""
+        for node in (clause, *clause.ancestors()):
+            if node.heading:
+                found = self.cues.first(self.cues.heading, " ".join(node.heading.split()))
+                if found is not None:
+                    return found
+        return None
+
+    def states_penalty(self, section: Clause) -> bool:
+        key = id(section)
+        if key not in self._penalty:
+            text = " ".join(self.outline.document.norm[section.start:section.end].split())
+            self._penalty[key] = any(p.search(text) for p in self.cues.text.get("offence", ()))
+        return self._penalty[key]
 
 
-def classify(outline: Outline, clause: Clause, parent_type: str | None, cues: Cues) -> str:
+def classify(outline: Outline, clause: Clause, parent_type: str | None, cues: Cues,
+             reader: CueReader | None = None) -> str:
     """The type of one clause, given its parent's type (see the module docstring for the order)."""
     if clause.kind == "preamble" or parent_type == "recital":
         return "recital"
     if clause.kind in CONTAINER_KINDS:
         return "other"
-    words = _words(outline, clause)
+    reader = reader or CueReader(outline, cues)
+    words = reader.words(clause)
     if clause.kind == "definition" or clause.term:
-        own = cues.first(cues.text, words) if words else None
+        own = reader.text_cue(clause)
         return own if own in ("offence", "note", "citation") else "definition"
     if words:
-        own = cues.first(cues.text, words)
+        own = reader.text_cue(clause)
         if own is not None:
             return own
         section = _section_of(clause)
-        if section is not None and any(p.search(words) for p in cues.actor) and _states_penalty(outline, section, cues):
+        if section is not None and any(p.search(words) for p in cues.actor) and reader.states_penalty(section):
             return "offence"
     if parent_type in INHERITED:
         return parent_type
-    for node in (clause, *clause.ancestors()):
-        if node.heading:
-            found = cues.first(cues.heading, " ".join(node.heading.split()))
-            if found is not None:
-                return found
-    return "other"
+    return reader.heading_cue(clause) or "other"
 
 
-def view_of(outline: Outline, clause: Clause, cues: Cues) -> ClauseView:
+def view_of(outline: Outline, clause: Clause, cues: Cues, reader: CueReader | None = None) -> ClauseView:
     """What the type classifier sees of ``clause`` (see :mod:`typemodel`)."""
-    words = _words(outline, clause)
+    reader = reader or CueReader(outline, cues)
+    words = reader.words(clause)
     parent = clause.parent if clause.parent is not None and clause.parent is not outline.root else None
-    parent_words = _words(outline, parent) if parent is not None else ""
-    heading_cue = next((found for node in (clause, *clause.ancestors()) if node.heading
-                        for found in [cues.first(cues.heading, " ".join(node.heading.split()))] if found), None)
+    parent_words = reader.words(parent) if parent is not None else ""
     return ClauseView(
         words=words, heading=clause.heading or "", kind=clause.kind,
-        cue=(cues.first(cues.text, words) if words else None) or "none",
-        heading_cue=heading_cue or "none",
-        parent_cue=(cues.first(cues.text, parent_words) if parent_words else None) or "none",
+        cue=reader.text_cue(clause) or "none",
+        heading_cue=reader.heading_cue(clause) or "none",
+        parent_cue=(reader.text_cue(parent) if parent is not None else None) or "none",
         parent_words=parent_words[:200], language=(outline.document.language or "en").split("-")[0],
     )
 
@@ -130,17 +175,18 @@ def assign_types(outline: Outline) -> dict[str, tuple[str, str]]:
     where both agree. One walk of the tree gives both.
     """
     cues = cues_for(outline.document.language)
+    reader = CueReader(outline, cues)
     model = load_model()
     types: dict[str, tuple[str, str]] = {}
 
     def visit(clause: Clause, parent: tuple[str, str] | None) -> None:
-        cued = classify(outline, clause, parent[1] if parent else None, cues)
+        cued = classify(outline, clause, parent[1] if parent else None, cues, reader)
         if model is not None and clause.kind != "preamble" and (parent is None or parent[0] != "recital"):
-            kind = model.predict(view_of(outline, clause, cues))
+            kind = model.predict(view_of(outline, clause, cues, reader))
         elif model is None:
             kind = cued
         else:
-            kind = classify(outline, clause, parent[0] if parent else None, cues)
+            kind = classify(outline, clause, parent[0] if parent else None, cues, reader)
         types[clause.id] = (kind, cued)
         for child in clause.children:
             visit(child, types[clause.id])
@@ -166,7 +212,7 @@ def provision_details(outline: Outline, clause: Clause) -> dict[str, str]:
             details["definiens"] = words[found.end():]
     elif clause.provision == "offence" and words:
         cues = cues_for(outline.document.language)
-        for pattern in cues.text.get("offence", ()):
+        for pattern in cues.penalty:
             found = pattern.search(words)
             if found:
                 details["penalty"] = found.group(0)
